@@ -1,0 +1,216 @@
+/* num.c - numbers in digits and words (see num.h). */
+#include "num.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct word { const char *w; int v; };
+
+static const struct word units[] = {
+    {"zero", 0}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4},
+    {"five", 5}, {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9},
+    {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17},
+    {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20}, {"thirty", 30},
+    {"forty", 40}, {"fifty", 50}, {"sixty", 60}, {"seventy", 70},
+    {"eighty", 80}, {"ninety", 90}, {NULL, 0}};
+
+static const char *const vague[] = {
+    "dozens", "hundreds", "thousands", "scores", "several", "many",
+    "numerous", "tens", "millions", NULL};
+
+static int word_value(const char *w)
+{
+    for (int i = 0; units[i].w; i++)
+        if (strcmp(w, units[i].w) == 0)
+            return units[i].v;
+    return -1;
+}
+
+static double scale_of(const char *w)
+{
+    if (strcmp(w, "hundred") == 0) return 100;
+    if (strcmp(w, "thousand") == 0) return 1e3;
+    if (strcmp(w, "million") == 0 || strcmp(w, "m") == 0 || strcmp(w, "mn") == 0)
+        return 1e6;
+    if (strcmp(w, "billion") == 0 || strcmp(w, "bn") == 0) return 1e9;
+    return 0;
+}
+
+/* Skips hyphen tokens between number words ("twenty-three"). */
+static size_t skip_hyphen(const struct tokens *tk, size_t i, size_t limit)
+{
+    if (i < limit && tk->t[i].kind == TOK_PUNCT && tok_is(tk, i, "-"))
+        return i + 1;
+    return i;
+}
+
+/* Parses a run of digits with separators, and a unit suffix ("1.5m"). */
+static bool parse_digits(const char *s, size_t n, double *out, double *suffix_scale)
+{
+    char tmp[64];
+    size_t k = 0;
+    size_t i = 0;
+    for (; i < n && k + 1 < sizeof tmp; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9')
+            tmp[k++] = c;
+        else if (c == '.')
+            tmp[k++] = '.';
+        else if (c == ',')
+            continue;
+        else
+            break;
+    }
+    if (k == 0 || k > 15) /* more than 15 digits: not a count we believe */
+        return false;
+    tmp[k] = '\0';
+    *suffix_scale = 1;
+    if (i < n) {
+        char rest[8];
+        size_t r = n - i < sizeof rest - 1 ? n - i : sizeof rest - 1;
+        for (size_t j = 0; j < r; j++)
+            rest[j] = (char)(s[i + j] | 0x20);
+        rest[r] = '\0';
+        double sc = scale_of(rest);
+        if (sc == 0 && strcmp(rest, "k") == 0)
+            sc = 1e3;
+        if (sc == 0)
+            return false;
+        *suffix_scale = sc;
+    }
+    *out = strtod(tmp, NULL);
+    return true;
+}
+
+bool num_parse(const struct tokens *tk, const char *text, size_t i, size_t limit,
+               struct num *n)
+{
+    if (i >= limit)
+        return false;
+    const char *w = tok_norm(tk, i);
+    memset(n, 0, sizeof *n);
+    n->first = i;
+    for (int v = 0; vague[v]; v++)
+        if (strcmp(w, vague[v]) == 0) {
+            n->vague = true;
+            n->last = i + 1;
+            return true;
+        }
+    /* "a dozen", "a hundred" */
+    if ((strcmp(w, "a") == 0 || strcmp(w, "one") == 0) && i + 1 < limit) {
+        const char *nx = tok_norm(tk, i + 1);
+        if (strcmp(nx, "dozen") == 0) {
+            n->value = 12;
+            n->last = i + 2;
+            return true;
+        }
+        double sc = scale_of(nx);
+        if (strcmp(w, "a") == 0 && sc >= 100) {
+            n->value = sc;
+            n->last = i + 2;
+            return true;
+        }
+    }
+    if (strcmp(w, "dozen") == 0) {
+        n->value = 12;
+        n->last = i + 1;
+        return true;
+    }
+    double total = 0, group = 0;
+    size_t j = i;
+    bool any = false;
+    if (tk->t[i].kind == TOK_NUM || (w[0] >= '0' && w[0] <= '9')) {
+        double sc;
+        if (!parse_digits(text + tk->t[i].start, tk->t[i].end - tk->t[i].start,
+                          &group, &sc))
+            return false;
+        group *= sc;
+        j = i + 1;
+        any = true;
+    } else {
+        /* words: "two hundred and fifty", "twenty-three" */
+        while (j < limit) {
+            const char *x = tok_norm(tk, j);
+            int v = word_value(x);
+            if (v >= 0) {
+                group += v;
+                j++;
+                any = true;
+                size_t h = skip_hyphen(tk, j, limit);
+                if (h != j && h < limit && word_value(tok_norm(tk, h)) > 0 &&
+                    word_value(tok_norm(tk, h)) < 10)
+                    j = h;
+                continue;
+            }
+            if (any && strcmp(x, "and") == 0 && j + 1 < limit &&
+                word_value(tok_norm(tk, j + 1)) > 0) {
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (!any)
+            return false;
+    }
+    /* scales: "hundred", "thousand", "million" */
+    while (j < limit) {
+        double sc = scale_of(tok_norm(tk, j));
+        if (sc == 0 || tk->t[j].kind != TOK_WORD || strlen(tok_norm(tk, j)) < 4) {
+            /* "m" and "bn" only count when glued ("1.5m" handled above) */
+            if (!(sc != 0 && tk->t[j].start == tk->t[j - 1].end))
+                break;
+        }
+        if (sc == 100) {
+            group *= 100;
+        } else {
+            total += group * sc;
+            group = 0;
+        }
+        j++;
+        size_t k = j;
+        if (k < limit && tok_is(tk, k, "and"))
+            k++;
+        if (k < limit) {
+            int v = word_value(tok_norm(tk, k));
+            if (v > 0) {
+                group += v;
+                j = k + 1;
+                size_t h = skip_hyphen(tk, j, limit);
+                if (h != j && h < limit && word_value(tok_norm(tk, h)) > 0 &&
+                    word_value(tok_norm(tk, h)) < 10) {
+                    group += word_value(tok_norm(tk, h));
+                    j = h + 1;
+                }
+            }
+        }
+    }
+    n->value = total + group;
+    n->last = j;
+    return true;
+}
+
+size_t num_qualifier(const struct tokens *tk, size_t i, size_t limit)
+{
+    static const char *const two[][2] = {
+        {"at", "least"}, {"more", "than"}, {"less", "than"}, {"fewer", "than"},
+        {"up", "to"}, {"as", "many"}, {"no", "fewer"}, {"close", "to"},
+        {"in", "excess"}, {NULL, NULL}};
+    static const char *const one[] = {
+        "nearly", "almost", "about", "around", "some", "approximately",
+        "roughly", "over", "another", "estimated", "least", "only", "all",
+        "the", "a", "total", "of", "those", NULL};
+    if (i >= limit)
+        return 0;
+    for (int k = 0; two[k][0]; k++)
+        if (i + 1 < limit && tok_is(tk, i, two[k][0]) && tok_is(tk, i + 1, two[k][1])) {
+            size_t n = 2;
+            if (i + 2 < limit && (tok_is(tk, i + 2, "as") || tok_is(tk, i + 2, "of")))
+                n++;
+            return n;
+        }
+    for (int k = 0; one[k]; k++)
+        if (tok_is(tk, i, one[k]))
+            return 1;
+    return 0;
+}

@@ -1,0 +1,89 @@
+/* lex.h - the dictionaries and the phrase matcher.
+ *
+ * The TSV files of data/ are compiled at build time (tools/lexgen.c) into
+ * the const tables declared here. At run time lex_get() indexes every
+ * phrase by its normalised token sequence (tok.h) in a hash table of all
+ * phrase prefixes, and lex_scan() finds, at each token, the longest phrase
+ * that starts there: one pass over the tokens, a few hash probes each.
+ *
+ * Ownership: the lexicon is built once, is immutable and lives until exit;
+ * matches are written into a caller-owned array. */
+#ifndef SITREP_LEX_H
+#define SITREP_LEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../text/tok.h"
+
+enum lex_kind { LEX_ACTOR, LEX_COUNTRY, LEX_DEMONYM, LEX_PLACE, LEX_TRIGGER };
+
+enum trig_class { TRIG_EVENT, TRIG_COUNT, TRIG_WEAPON, TRIG_VICTIM,
+                  TRIG_TARGET, TRIG_CLAIM, TRIG_SECURITY, TRIG__COUNT };
+
+struct lex_actor {
+    const char *key, *kind, *parent, *country, *name;
+};
+
+struct lex_country {
+    const char *code, *name;
+    double lat, lon;
+};
+
+struct lex_place {
+    const char *name, *country, *kind;
+    double lat, lon;
+    long population;
+};
+
+struct lex_trigger {
+    uint8_t cls;       /* enum trig_class */
+    const char *value; /* "attack/bombing", "killed", or "" */
+};
+
+struct lex_phrase {
+    const char *key;   /* normalised tokens joined by single spaces */
+    const char *exact; /* for case-sensitive phrases: the exact surface */
+    uint8_t kind;      /* enum lex_kind */
+    uint32_t index;    /* into the table of its kind */
+};
+
+extern const struct lex_actor lex_actors[];
+extern const size_t lex_n_actors;
+extern const struct lex_country lex_countries[];
+extern const size_t lex_n_countries;
+extern const struct lex_place lex_places[];
+extern const size_t lex_n_places;
+extern const struct lex_trigger lex_triggers[];
+extern const size_t lex_n_triggers;
+extern const struct lex_phrase lex_phrases[];
+extern const size_t lex_n_phrases;
+extern const char *const trig_class_names[TRIG__COUNT];
+
+struct lex_match {
+    uint32_t first, last;          /* token range [first, last) */
+    const struct lex_phrase *phrase;
+};
+
+struct lex_matches {
+    struct lex_match *v;
+    size_t n, cap;
+};
+
+struct lexicon;
+
+/* The compiled dictionaries, indexed on first use (thread-safe). */
+const struct lexicon *lex_get(void);
+
+/* Finds phrases in the tokens of text: at each token the longest phrase
+ * starting there (every entry of that phrase, when several dictionaries
+ * share it), then scanning resumes after it. Appends to out. */
+void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *text,
+              struct lex_matches *out);
+void lex_matches_free(struct lex_matches *m);
+
+/* Lookups by key; NULL when absent. */
+const struct lex_actor *lex_actor_by_key(const char *key);
+const struct lex_country *lex_country_by_code(const char *code);
+
+#endif

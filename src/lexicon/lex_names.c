@@ -1,0 +1,6 @@
+/* lex_names.c - names of the trigger classes, shared by the dictionary
+ * compiler (tools/lexgen.c) and the run time. */
+#include "lex.h"
+
+const char *const trig_class_names[TRIG__COUNT] = {
+    "event", "count", "weapon", "victim", "target", "claim", "security"};

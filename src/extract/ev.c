@@ -211,16 +211,14 @@ static bool toll_of(const struct ctx *c, const struct lex_match *m, size_t first
             return false;
         struct num probe;
         if (num_parse(&c->tk, c->text, i, last, &probe) && !c->date_tok[i]) {
-            /* step back over "at least" and the start of word numbers */
+            /* step back to the start of word numbers ("twenty-three") */
             size_t start = i;
-            while (start > first) {
+            for (size_t k = 1; k <= 4 && k <= i - first; k++) {
                 struct num wider;
-                if (num_parse(&c->tk, c->text, start - 1, last, &wider) &&
+                if (num_parse(&c->tk, c->text, i - k, last, &wider) &&
                     wider.last >= probe.last) {
-                    start--;
+                    start = i - k;
                     probe = wider;
-                } else {
-                    break;
                 }
             }
             if (probe.last < m->first - (size_t)nouns - 8) /* not adjacent */
@@ -407,7 +405,14 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                     f->rank = r;
                     f->trig = m->first;
                     const char *slash = strchr(t->value, '/');
-                    f->type = t->value;
+                    size_t tl = slash ? (size_t)(slash - t->value) : strlen(t->value);
+                    f->type = NULL;
+                    for (int k = 0; event_types[k]; k++)
+                        if (strlen(event_types[k]) == tl &&
+                            strncmp(event_types[k], t->value, tl) == 0)
+                            f->type = event_types[k];
+                    if (!f->type)
+                        f->rank = 0;
                     f->method = slash ? slash + 1 : NULL;
                 }
                 break;
@@ -669,7 +674,7 @@ static void build_event(struct ctx *c, const struct frame *f, const struct frame
     const char *country = pl && pl->country ? pl->country : f->country;
     if (!country && ctx_f)
         country = ctx_f->country;
-    if (!pl && c->dateline_place && f->rank >= 2 &&
+    if (!pl && c->dateline_place && f->rank >= 2 && strcmp(f->type, "financing") != 0 &&
         (!country || (c->dateline_place->country &&
                       strcmp(country, c->dateline_place->country) == 0)))
         pl = c->dateline_place, pm = NULL;

@@ -1,0 +1,57 @@
+/* cli.h - what the subcommands share: the command table entry, option
+ * helpers, and the event printers (table, CSV, JSON lines).
+ *
+ * Subcommands live one per file (cmd_NAME.c) and are listed once, in the
+ * table of main.c. Each returns an exit status: 0 when every input was
+ * processed, 1 when some failed, 2 for a usage error. */
+#ifndef SITREP_CLI_H
+#define SITREP_CLI_H
+
+#include <stdio.h>
+
+#include "extract/event.h"
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+struct cmd {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+    const char *usage;   /* full help text, with an example */
+};
+
+int cmd_extract(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+
+extern const struct cmd cli_commands[];
+const struct cmd *cli_find(const char *name);
+
+/* Prints "sitrep CMD: message" and the usage hint; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Prints the full help of a command to out. */
+void cli_help(const struct cmd *c, FILE *out);
+/* True when argv holds -h or --help (before any "--"). */
+int cli_wants_help(int argc, char **argv);
+/* The database: --db, else $SITREP_DB, else ./sitrep.db. */
+const char *cli_db(const char *opt);
+/* Parses a whole number option in [min, max]; EXIT_USAGE (after the
+ * message) when it is not one. */
+int cli_parse_size(const char *cmd, const char *opt, const char *arg, long long min,
+                   long long max, long long *out);
+
+enum out_format { FMT_TABLE, FMT_JSONL, FMT_CSV };
+
+/* Event printers: begin (header), one event, end. */
+struct printer {
+    enum out_format fmt;
+    FILE *out;
+    size_t n;
+};
+void print_begin(struct printer *p);
+void print_event(struct printer *p, const struct event *e);
+void print_end(struct printer *p);
+
+#endif

@@ -1,0 +1,159 @@
+/* cmd_ingest.c - `sitrep ingest`: articles into the store, with events.
+ *
+ * Documents are stored in batches, one transaction each: a crash or a
+ * kill keeps every committed batch, and a rerun skips what is stored
+ * (documents are keyed by the hash of their normalised text). */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/err.h"
+#include "extract/ev.h"
+#include "ingest/ingest.h"
+#include "store/store.h"
+
+struct ingest_run {
+    struct store *db;
+    const char *db_path;
+    long long batch;      /* documents per transaction */
+    long long in_batch;   /* documents in the open transaction */
+    long long seen, added, skipped, events;
+    int failed;
+    int fatal;            /* the store failed: stop */
+};
+
+static void report(void *ctx, enum ingest_level level, const char *source,
+                   const char *message)
+{
+    struct ingest_run *r = ctx;
+    fprintf(stderr, "sitrep: %s: %s%s\n", source,
+            level == INGEST_WARNING ? "warning: " : "", message);
+    if (level == INGEST_ERROR)
+        r->failed = 1;
+}
+
+static int commit(struct ingest_run *r)
+{
+    if (r->in_batch == 0)
+        return ERR_OK;
+    int rc = store_commit(r->db);
+    if (rc != ERR_OK) {
+        fprintf(stderr, "sitrep: %s: cannot commit: %s\n", r->db_path,
+                store_errmsg(r->db));
+        store_rollback(r->db);
+    }
+    r->in_batch = 0;
+    return rc;
+}
+
+static int on_doc(void *ctx, struct doc *d)
+{
+    struct ingest_run *r = ctx;
+    int rc = ERR_OK;
+    struct event_list events = {0};
+    char hash[33];
+    bool found = false, added = false;
+    r->seen++;
+    store_doc_hash(d->text, d->len, hash);
+    if (r->in_batch == 0 && (rc = store_begin(r->db)) != ERR_OK) {
+        fprintf(stderr, "sitrep: %s: %s\n", r->db_path, store_errmsg(r->db));
+        goto fatal;
+    }
+    r->in_batch++;
+    if ((rc = store_has_document(r->db, hash, &found)) != ERR_OK)
+        goto store_error;
+    if (found)
+        r->skipped++;
+    if (!found) {
+        if (ev_extract(d, &events) != ERR_OK)
+            fprintf(stderr, "sitrep: %s: warning: too many tokens or events; "
+                            "only the first were extracted\n", d->source);
+        for (size_t i = 0; i < events.n; i++)
+            event_make_uid(&events.v[i], hash, i);
+        if ((rc = store_put_document(r->db, d, hash, &events, &added)) != ERR_OK)
+            goto store_error;
+        if (added) {
+            r->added++;
+            r->events += (long long)events.n;
+        } else {
+            r->skipped++;
+        }
+    }
+    if (r->in_batch >= r->batch && commit(r) != ERR_OK)
+        goto fatal;
+    event_list_free(&events);
+    doc_free(d);
+    return 0;
+
+store_error:
+    fprintf(stderr, "sitrep: %s: cannot store %s: %s\n", r->db_path, d->source,
+            store_errmsg(r->db));
+    store_rollback(r->db);
+    r->in_batch = 0;
+fatal:
+    r->failed = 1;
+    r->fatal = 1;
+    event_list_free(&events);
+    doc_free(d);
+    return 1; /* stop reading: the store is not usable */
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"batch", required_argument, NULL, 'b'},
+        {"max-doc-size", required_argument, NULL, 'm'},
+        {"quiet", no_argument, NULL, 'q'},
+        {NULL, 0, NULL, 0}};
+    struct ingest_run r = {0};
+    struct ingest_opts io = {0};
+    const char *db = NULL;
+    int quiet = 0;
+    long long v;
+    int c;
+    r.batch = 100;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":q", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'q': quiet = 1; break;
+        case 'b':
+            if (cli_parse_size("ingest", "--batch", optarg, 1, 1000000, &r.batch))
+                return EXIT_USAGE;
+            break;
+        case 'm':
+            if (cli_parse_size("ingest", "--max-doc-size", optarg, 1, 1LL << 30, &v))
+                return EXIT_USAGE;
+            io.max_doc_size = (size_t)v;
+            break;
+        case ':':
+            return cli_usage_error("ingest", "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return cli_usage_error("ingest", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return cli_usage_error("ingest", "no input given (a file, a directory, or -)");
+    r.db_path = cli_db(db);
+    char err[512];
+    if (store_open(r.db_path, &r.db, err, sizeof err) != ERR_OK) {
+        fprintf(stderr, "sitrep: %s\n", err);
+        return EXIT_FAIL;
+    }
+    struct ingest_sink sink = {on_doc, report, &r};
+    for (int i = optind; i < argc && !r.fatal; i++)
+        if (ingest_path(argv[i], &io, &sink) != ERR_OK)
+            r.failed = 1;
+    if (!r.fatal && commit(&r) != ERR_OK)
+        r.failed = 1;
+    store_close(r.db);
+    if (!quiet)
+        fprintf(stderr, "sitrep: %lld document%s read, %lld new, %lld already stored; "
+                        "%lld event%s stored in %s\n",
+                r.seen, r.seen == 1 ? "" : "s", r.added, r.skipped,
+                r.events, r.events == 1 ? "" : "s", r.db_path);
+    return r.failed ? EXIT_FAIL : EXIT_OK;
+}

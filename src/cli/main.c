@@ -1,0 +1,132 @@
+/* main.c - sitrep's entry point: the table of subcommands and help.
+ *
+ * Every subcommand is one row of cli_commands[] and one cmd_NAME.c file.
+ * Exit statuses: 0 all inputs processed, 1 some input failed, 2 usage. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const struct cmd cli_commands[] = {
+    {"extract", cmd_extract, "extract events from articles and print them",
+     "usage: sitrep extract [--format jsonl|table] [--max-doc-size BYTES] PATH...\n"
+     "\n"
+     "Reads articles (.txt, .html/.htm, .jsonl; directories recurse; - is\n"
+     "stdin) and prints the events found, without storing anything.\n"
+     "\n"
+     "  --format jsonl|table   one JSON object per event (default when output\n"
+     "                         is not a terminal), or a table (default on a\n"
+     "                         terminal)\n"
+     "  --max-doc-size BYTES   refuse larger documents (default 8388608)\n"
+     "\n"
+     "example:\n"
+     "  sitrep extract --format jsonl examples/kabul-airport-bombing.txt\n"},
+    {"ingest", cmd_ingest, "read articles into the store with their events",
+     "usage: sitrep ingest [--db PATH] [--batch N] [--max-doc-size BYTES] [--quiet] PATH...|-\n"
+     "\n"
+     "Reads articles, extracts their events and stores both. A document already\n"
+     "stored (same text, ignoring white space) is skipped, so re-running is\n"
+     "safe. Each batch of documents is one transaction: an interrupted ingest\n"
+     "keeps every finished batch, and running it again completes the job.\n"
+     "\n"
+     "  --db PATH              the store (default $SITREP_DB, else ./sitrep.db)\n"
+     "  --batch N              documents per transaction (default 100)\n"
+     "  --max-doc-size BYTES   refuse larger documents (default 8388608)\n"
+     "  --quiet                no summary on stderr\n"
+     "\n"
+     "example:\n"
+     "  sitrep ingest --db sitrep.db examples/\n"},
+    {"events", cmd_events, "list stored events, filtered",
+     "usage: sitrep events [--db PATH] [--since DATE] [--until DATE] [--country CC]\n"
+     "                     [--group KEY] [--type TYPE] [--limit N] [--format table|csv|jsonl]\n"
+     "\n"
+     "Prints the stored events, oldest first.\n"
+     "\n"
+     "  --since, --until DATE  inclusive bounds: YYYY, YYYY-MM or YYYY-MM-DD\n"
+     "  --country CC           ISO 3166-1 alpha-2 code (IQ, NG, ...)\n"
+     "  --group KEY            actor group key (islamic_state, al_shabaab, ...)\n"
+     "  --type TYPE            attack kidnapping clash strike raid arrest escape\n"
+     "                         plot financing claim_only\n"
+     "  --limit N              at most N events\n"
+     "  --format FMT           table (default), csv or jsonl\n"
+     "\n"
+     "example:\n"
+     "  sitrep events --country NG --since 2014 --format csv\n"},
+    {"stats", cmd_stats, "count documents and events in the store",
+     "usage: sitrep stats [--db PATH] [--format text|json]\n"
+     "\n"
+     "Prints the number of documents and events, and events by type and by\n"
+     "country.\n"
+     "\n"
+     "example:\n"
+     "  sitrep stats --format json\n"},
+    {NULL, NULL, NULL, NULL}};
+
+const struct cmd *cli_find(const char *name)
+{
+    for (const struct cmd *c = cli_commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+static void main_help(FILE *out)
+{
+    fputs("sitrep - events of terrorism and political violence from news reports\n"
+          "\n"
+          "usage: sitrep COMMAND [OPTIONS] [ARGS]\n"
+          "       sitrep help COMMAND | sitrep COMMAND --help\n"
+          "       sitrep --version\n"
+          "\n"
+          "commands:\n", out);
+    for (const struct cmd *c = cli_commands; c->name; c++)
+        fprintf(out, "  %-9s %s\n", c->name, c->summary);
+    fputs("\n"
+          "The store is $SITREP_DB, else ./sitrep.db (--db overrides).\n"
+          "Exit status: 0 every input processed, 1 some input failed, 2 usage error.\n"
+          "\n"
+          "example:\n"
+          "  sitrep ingest examples/ && sitrep events\n", out);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        main_help(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        main_help(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
+        printf("sitrep %s\n", SITREP_VERSION);
+        return EXIT_OK;
+    }
+    if (strcmp(name, "help") == 0) {
+        if (argc < 3) {
+            main_help(stdout);
+            return EXIT_OK;
+        }
+        const struct cmd *c = cli_find(argv[2]);
+        if (!c) {
+            fprintf(stderr, "sitrep: unknown command '%s'\n", argv[2]);
+            return EXIT_USAGE;
+        }
+        cli_help(c, stdout);
+        return EXIT_OK;
+    }
+    const struct cmd *c = cli_find(name);
+    if (!c) {
+        fprintf(stderr, "sitrep: unknown command '%s'\nTry 'sitrep --help'.\n", name);
+        return EXIT_USAGE;
+    }
+    if (cli_wants_help(argc - 1, argv + 1)) {
+        cli_help(c, stdout);
+        return EXIT_OK;
+    }
+    return c->run(argc - 1, argv + 1);
+}

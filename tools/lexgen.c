@@ -7,6 +7,7 @@
  * src/lexicon/lex.h. Any bad line stops the build with FILE:LINE and the
  * problem. Phrases are normalised with the run-time tokeniser, so the
  * build and the matcher agree on what a name looks like. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,9 +138,41 @@ static int is_key(const char *s)
     return 1;
 }
 
-static FILE *open_tsv(const char *dir, const char *name, char *path, size_t n)
+/* The files of one dictionary: PREFIX.tsv and PREFIX-*.tsv, in name
+ * order (a dictionary may be split by region). Fails when there is none. */
+static char **list_tsv(const char *dir, const char *prefix, size_t *count)
 {
-    snprintf(path, n, "%s/%s", dir, name);
+    struct dirent **names;
+    int n = scandir(dir, &names, NULL, alphasort);
+    if (n < 0) {
+        fprintf(stderr, "lexgen: %s: %s\n", dir, strerror(errno));
+        exit(1);
+    }
+    char **files = xcalloc((size_t)n + 1, sizeof *files);
+    size_t k = 0, plen = strlen(prefix);
+    for (int i = 0; i < n; i++) {
+        const char *f = names[i]->d_name;
+        size_t len = strlen(f);
+        if (strncmp(f, prefix, plen) == 0 && len > 4 && strcmp(f + len - 4, ".tsv") == 0 &&
+            (f[plen] == '.' || f[plen] == '-')) {
+            size_t need = strlen(dir) + len + 2;
+            files[k] = xmalloc(need);
+            snprintf(files[k], need, "%s/%s", dir, f);
+            k++;
+        }
+        free(names[i]);
+    }
+    free(names);
+    if (k == 0) {
+        fprintf(stderr, "lexgen: %s: no %s.tsv\n", dir, prefix);
+        exit(1);
+    }
+    *count = k;
+    return files;
+}
+
+static FILE *open_tsv(const char *path)
+{
     FILE *f = fopen(path, "r");
     if (!f) {
         fprintf(stderr, "lexgen: %s: %s\n", path, strerror(errno));
@@ -152,13 +185,18 @@ static char *dash_null(char *s) { return strcmp(s, "-") == 0 ? NULL : s; }
 
 static void gen_actors(const char *dir, FILE *out)
 {
-    char path[4096], line[65536], *f[MAX_FIELDS + 1];
-    FILE *in = open_tsv(dir, "actors.tsv", path, sizeof path);
+    char line[65536], *f[MAX_FIELDS + 1];
+    size_t nfiles;
+    char **files = list_tsv(dir, "actors", &nfiles);
     char **keys = NULL;
     char **parents = NULL;
     int *plines = NULL;
+    size_t *pfiles = NULL;
     size_t n = 0;
     fputs("const struct lex_actor lex_actors[] = {\n", out);
+    for (size_t fi = 0; fi < nfiles; fi++) {
+    const char *path = files[fi];
+    FILE *in = open_tsv(path);
     for (int ln = 1; fgets(line, sizeof line, in); ln++) {
         if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
             continue;
@@ -176,6 +214,8 @@ static void gen_actors(const char *dir, FILE *out)
         keys = xrealloc(keys, (n + 1) * sizeof *keys);
         parents = xrealloc(parents, (n + 1) * sizeof *parents);
         plines = xrealloc(plines, (n + 1) * sizeof *plines);
+        pfiles = xrealloc(pfiles, (n + 1) * sizeof *pfiles);
+        pfiles[n] = fi;
         keys[n] = xstrdup(f[0]);
         parents[n] = xstrdup(f[2]);
         plines[n] = ln;
@@ -193,6 +233,8 @@ static void gen_actors(const char *dir, FILE *out)
         free(display);
         n++;
     }
+    fclose(in);
+    }
     for (size_t i = 0; i < n; i++) {
         if (strcmp(parents[i], "-") == 0)
             continue;
@@ -200,7 +242,7 @@ static void gen_actors(const char *dir, FILE *out)
         while (j < n && strcmp(keys[j], parents[i]) != 0)
             j++;
         if (j == n)
-            fail(path, plines[i], "unknown parent \"%s\"", parents[i]);
+            fail(files[pfiles[i]], plines[i], "unknown parent \"%s\"", parents[i]);
     }
     fprintf(out, "};\nconst size_t lex_n_actors = %zu;\n\n", n);
     for (size_t i = 0; i < n; i++) {
@@ -210,15 +252,22 @@ static void gen_actors(const char *dir, FILE *out)
     free(keys);
     free(parents);
     free(plines);
-    fclose(in);
+    free(pfiles);
+    for (size_t fi = 0; fi < nfiles; fi++)
+        free(files[fi]);
+    free(files);
 }
 
 static void gen_countries(const char *dir, FILE *out)
 {
-    char path[4096], line[65536], *f[MAX_FIELDS + 1];
-    FILE *in = open_tsv(dir, "countries.tsv", path, sizeof path);
+    char line[65536], *f[MAX_FIELDS + 1];
+    size_t nfiles;
+    char **files = list_tsv(dir, "countries", &nfiles);
     size_t n = 0;
     fputs("const struct lex_country lex_countries[] = {\n", out);
+    for (size_t fi = 0; fi < nfiles; fi++) {
+    const char *path = files[fi];
+    FILE *in = open_tsv(path);
     for (int ln = 1; fgets(line, sizeof line, in); ln++) {
         if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
             continue;
@@ -242,16 +291,24 @@ static void gen_countries(const char *dir, FILE *out)
         add_names(path, ln, f[5], LEX_DEMONYM, n);
         n++;
     }
-    fprintf(out, "};\nconst size_t lex_n_countries = %zu;\n\n", n);
     fclose(in);
+    }
+    fprintf(out, "};\nconst size_t lex_n_countries = %zu;\n\n", n);
+    for (size_t fi = 0; fi < nfiles; fi++)
+        free(files[fi]);
+    free(files);
 }
 
 static void gen_places(const char *dir, FILE *out)
 {
-    char path[4096], line[65536], *f[MAX_FIELDS + 1];
-    FILE *in = open_tsv(dir, "places.tsv", path, sizeof path);
+    char line[65536], *f[MAX_FIELDS + 1];
+    size_t nfiles;
+    char **files = list_tsv(dir, "places", &nfiles);
     size_t n = 0;
     fputs("const struct lex_place lex_places[] = {\n", out);
+    for (size_t fi = 0; fi < nfiles; fi++) {
+    const char *path = files[fi];
+    FILE *in = open_tsv(path);
     for (int ln = 1; fgets(line, sizeof line, in); ln++) {
         if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
             continue;
@@ -277,16 +334,24 @@ static void gen_places(const char *dir, FILE *out)
         add_names(path, ln, f[6], LEX_PLACE, n);
         n++;
     }
-    fprintf(out, "};\nconst size_t lex_n_places = %zu;\n\n", n);
     fclose(in);
+    }
+    fprintf(out, "};\nconst size_t lex_n_places = %zu;\n\n", n);
+    for (size_t fi = 0; fi < nfiles; fi++)
+        free(files[fi]);
+    free(files);
 }
 
 static void gen_triggers(const char *dir, FILE *out)
 {
-    char path[4096], line[65536], *f[MAX_FIELDS + 1];
-    FILE *in = open_tsv(dir, "triggers.tsv", path, sizeof path);
+    char line[65536], *f[MAX_FIELDS + 1];
+    size_t nfiles;
+    char **files = list_tsv(dir, "triggers", &nfiles);
     size_t n = 0;
     fputs("const struct lex_trigger lex_triggers[] = {\n", out);
+    for (size_t fi = 0; fi < nfiles; fi++) {
+    const char *path = files[fi];
+    FILE *in = open_tsv(path);
     for (int ln = 1; fgets(line, sizeof line, in); ln++) {
         if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
             continue;
@@ -308,8 +373,12 @@ static void gen_triggers(const char *dir, FILE *out)
         add_names(path, ln, f[2], LEX_TRIGGER, n);
         n++;
     }
-    fprintf(out, "};\nconst size_t lex_n_triggers = %zu;\n\n", n);
     fclose(in);
+    }
+    fprintf(out, "};\nconst size_t lex_n_triggers = %zu;\n\n", n);
+    for (size_t fi = 0; fi < nfiles; fi++)
+        free(files[fi]);
+    free(files);
 }
 
 int main(int argc, char **argv)

@@ -9,6 +9,7 @@
  * build and the matcher agree on what a name looks like. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,11 +23,14 @@
 
 static int failures;
 
-__attribute__((format(printf, 3, 0)))
-static void fail(const char *file, int line, const char *fmt, const char *arg)
+__attribute__((format(printf, 3, 4)))
+static void fail(const char *file, int line, const char *fmt, ...)
 {
+    va_list ap;
     fprintf(stderr, "%s:%d: ", file, line);
-    fprintf(stderr, fmt, arg);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
     fputc('\n', stderr);
     failures++;
 }
@@ -201,7 +205,7 @@ static void gen_actors(const char *dir, FILE *out)
         if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
             continue;
         if (split(line, f) != 5) {
-            fail(path, ln, "expected 5 fields%s", "");
+            fail(path, ln, "expected 5 fields");
             continue;
         }
         if (!is_key(f[0]))
@@ -273,7 +277,7 @@ static void gen_countries(const char *dir, FILE *out)
             continue;
         double lat, lon;
         if (split(line, f) != 6) {
-            fail(path, ln, "expected 6 fields%s", "");
+            fail(path, ln, "expected 6 fields");
             continue;
         }
         if (!is_code(f[0]))
@@ -314,7 +318,7 @@ static void gen_places(const char *dir, FILE *out)
             continue;
         double lat, lon, pop;
         if (split(line, f) != 7) {
-            fail(path, ln, "expected 7 fields%s", "");
+            fail(path, ln, "expected 7 fields");
             continue;
         }
         if (strcmp(f[1], "-") != 0 && !is_code(f[1]))
@@ -356,7 +360,7 @@ static void gen_triggers(const char *dir, FILE *out)
         if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
             continue;
         if (split(line, f) != 3) {
-            fail(path, ln, "expected 3 fields%s", "");
+            fail(path, ln, "expected 3 fields");
             continue;
         }
         int cls = -1;

@@ -9,9 +9,15 @@
  * same document twice stores it once, with its events once. Writes happen
  * inside store_begin()/store_commit(): a batch is all or nothing.
  *
+ * put_document() is atomic on its own (a document is stored with all its
+ * events or not at all, even outside a batch); a batch groups many.
+ *
  * Ownership: strings passed in are copied; events handed to a query
- * callback belong to the store and are valid only during the call. Errors
- * are codes from err.h; store_errmsg() says more about the last one. */
+ * callback belong to the store and are valid only during the call; a
+ * document returned by store_get_document() belongs to the caller, who
+ * releases it with doc_free(). Errors are codes from err.h;
+ * store_errmsg() says more about the last one. A handle is used by one
+ * thread at a time. */
 #ifndef SITREP_STORE_H
 #define SITREP_STORE_H
 
@@ -28,11 +34,13 @@ struct store;
 
 struct store_filter {
     const char *since;       /* inclusive ISO date prefix, or NULL */
-    const char *until;       /* inclusive, or NULL */
+    const char *until;       /* inclusive, or NULL; a partial date takes in
+                              * its whole period: "2016-07" keeps 2016-07-31 */
     const char *country;     /* ISO alpha-2, or NULL */
     const char *group;       /* actor_group key, or NULL */
     const char *type;        /* event type, or NULL */
     long long limit;         /* 0 means no limit */
+    const char *doc;         /* document id, or NULL */
 };
 
 struct store_count {
@@ -52,19 +60,30 @@ typedef int (*store_event_fn)(void *ctx, const struct event *e);
 
 struct store_ops {
     const char *name;
-    int (*open)(const char *uri, struct store **out);
+    /* On failure *out is NULL and errbuf (when not NULL) says why. */
+    int (*open)(const char *uri, struct store **out, char *errbuf,
+                size_t errlen);
     void (*close)(struct store *s);
     int (*begin)(struct store *s);
     int (*commit)(struct store *s);
     int (*rollback)(struct store *s);
     /* Stores d with its events unless a document with the same hash is
-     * there; *added says which. */
+     * there; *added says which (added may be NULL). hash NULL means
+     * store_doc_hash() of d->text; an event whose uid is NULL gets the
+     * uid event_make_uid(hash, its index) would give. */
     int (*put_document)(struct store *s, const struct doc *d, const char *hash,
                         const struct event_list *events, bool *added);
     int (*has_document)(struct store *s, const char *hash, bool *found);
+    /* The stored document with this hash (ERR_NOTFOUND when none): id,
+     * source, title, url, published, dateline_place, text and len are
+     * filled; body is 0. */
+    int (*get_document)(struct store *s, const char *hash, struct doc **out);
     int (*query_events)(struct store *s, const struct store_filter *f,
                         store_event_fn fn, void *ctx);
     int (*stats)(struct store *s, struct store_stats *out);
+    /* Verifies the store's consistency (SQLite: PRAGMA integrity_check);
+     * ERR_DB with the first problem in the message when it fails. */
+    int (*check)(struct store *s);
     const char *(*errmsg)(struct store *s);
 };
 
@@ -86,10 +105,12 @@ int store_rollback(struct store *s);
 int store_put_document(struct store *s, const struct doc *d, const char *hash,
                        const struct event_list *events, bool *added);
 int store_has_document(struct store *s, const char *hash, bool *found);
+int store_get_document(struct store *s, const char *hash, struct doc **out);
 int store_query_events(struct store *s, const struct store_filter *f,
                        store_event_fn fn, void *ctx);
 int store_stats(struct store *s, struct store_stats *out);
-void store_stats_free(struct store_stats *st);
+void store_stats_free(struct store_stats *st); /* keeps st, frees its lists */
+int store_check(struct store *s);
 const char *store_errmsg(struct store *s);
 
 /* The document key: a hex XXH3-128 hash of the text with runs of white

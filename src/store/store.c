@@ -1,0 +1,169 @@
+/* store.c - the backend-neutral side of the store: choosing a backend from
+ * the URI, dispatching through its operations, and the document key. */
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define XXH_STATIC_LINKING_ONLY /* XXH3_state_t on the stack */
+#include <xxhash.h>
+
+#include "../core/err.h"
+
+/* Copies a message into the caller's error buffer, when there is one. */
+static void set_errbuf(char *errbuf, size_t errlen, const char *msg)
+{
+    if (errbuf && errlen)
+        snprintf(errbuf, errlen, "%s", msg);
+}
+
+/* True when uri begins with "scheme://" (letters, digits, + . -), which
+ * names a server rather than a file. */
+static bool has_scheme(const char *uri)
+{
+    size_t i = 0;
+    if (!((uri[0] >= 'a' && uri[0] <= 'z') || (uri[0] >= 'A' && uri[0] <= 'Z')))
+        return false;
+    while ((uri[i] >= 'a' && uri[i] <= 'z') || (uri[i] >= 'A' && uri[i] <= 'Z') ||
+           (uri[i] >= '0' && uri[i] <= '9') || uri[i] == '+' || uri[i] == '.' ||
+           uri[i] == '-')
+        i++;
+    return strncmp(uri + i, "://", 3) == 0;
+}
+
+/* Picks the backend from the URI and opens it: postgresql:// and
+ * postgres:// are reserved for the PostgreSQL backend, any other scheme is
+ * refused, and everything else (a path or a file: URI) is SQLite. */
+int store_open(const char *uri, struct store **out, char *errbuf, size_t errlen)
+{
+    *out = NULL;
+    if (!uri || !uri[0]) {
+        set_errbuf(errbuf, errlen, "no store given (a path or a URI)");
+        return ERR_USAGE;
+    }
+    if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0) {
+        set_errbuf(errbuf, errlen, "PostgreSQL support is not built yet");
+        return ERR_UNSUPPORTED;
+    }
+    if (has_scheme(uri)) {
+        if (errbuf && errlen)
+            snprintf(errbuf, errlen,
+                     "%s: unknown kind of store (give a path, file:PATH or "
+                     "postgresql://...)", uri);
+        return ERR_UNSUPPORTED;
+    }
+    return store_sqlite_ops.open(uri, out, errbuf, errlen);
+}
+
+/* Closes the handle through its backend. */
+void store_close(struct store *s)
+{
+    if (s)
+        s->ops->close(s);
+}
+
+/* The dispatchers: each calls the backend's operation. */
+int store_begin(struct store *s)
+{
+    return s->ops->begin(s);
+}
+
+int store_commit(struct store *s)
+{
+    return s->ops->commit(s);
+}
+
+int store_rollback(struct store *s)
+{
+    return s->ops->rollback(s);
+}
+
+int store_put_document(struct store *s, const struct doc *d, const char *hash,
+                       const struct event_list *events, bool *added)
+{
+    return s->ops->put_document(s, d, hash, events, added);
+}
+
+int store_has_document(struct store *s, const char *hash, bool *found)
+{
+    return s->ops->has_document(s, hash, found);
+}
+
+int store_get_document(struct store *s, const char *hash, struct doc **out)
+{
+    return s->ops->get_document(s, hash, out);
+}
+
+int store_query_events(struct store *s, const struct store_filter *f,
+                       store_event_fn fn, void *ctx)
+{
+    return s->ops->query_events(s, f, fn, ctx);
+}
+
+int store_stats(struct store *s, struct store_stats *out)
+{
+    return s->ops->stats(s, out);
+}
+
+int store_check(struct store *s)
+{
+    return s->ops->check(s);
+}
+
+const char *store_errmsg(struct store *s)
+{
+    return s ? s->ops->errmsg(s) : "no store";
+}
+
+/* Frees the count lists filled by store_stats(); st itself is the
+ * caller's. */
+void store_stats_free(struct store_stats *st)
+{
+    if (!st)
+        return;
+    for (size_t i = 0; i < st->n_type; i++)
+        free(st->by_type[i].key);
+    for (size_t i = 0; i < st->n_country; i++)
+        free(st->by_country[i].key);
+    free(st->by_type);
+    free(st->by_country);
+    memset(st, 0, sizeof *st);
+}
+
+/* ASCII white space: what runs collapse over (Unicode spaces are content,
+ * so the key does not depend on a Unicode table). */
+static bool is_ws(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
+           c == '\r';
+}
+
+/* Hashes the normalised text in one pass, feeding the runs of non-space
+ * bytes straight from the text with one space between them, so that no
+ * copy is made. */
+void store_doc_hash(const char *text, size_t len, char out[33])
+{
+    XXH3_state_t st;
+    XXH3_INITSTATE(&st);
+    XXH3_128bits_reset(&st);
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i = 0;
+    bool first = true;
+    while (i < len) {
+        while (i < len && is_ws(p[i]))
+            i++;
+        if (i == len)
+            break;
+        size_t start = i;
+        while (i < len && !is_ws(p[i]))
+            i++;
+        if (!first)
+            XXH3_128bits_update(&st, " ", 1);
+        XXH3_128bits_update(&st, p + start, i - start);
+        first = false;
+    }
+    XXH128_hash_t h = XXH3_128bits_digest(&st);
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64,
+             (unsigned long long)h.low64);
+}

@@ -1,0 +1,814 @@
+/* store_sqlite.c - the SQLite backend of the store: one database file in
+ * WAL mode, its schema migrations, and the operations of store.h.
+ *
+ * The handle keeps its statements prepared once and reset between uses;
+ * every value from the caller is bound, never spliced into SQL. Error
+ * messages name the database and the operation, then give SQLite's
+ * words ("PATH: begin: database is locked"). */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/alloc.h"
+#include "../core/buf.h"
+#include "../core/err.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+/* The schema, one step per version: migrations[i] takes a database from
+ * version i to i + 1. Steps are only ever appended. */
+static const char *const migrations[] = {
+    /* 1: documents and their events */
+    "CREATE TABLE documents("
+    " id INTEGER PRIMARY KEY,"
+    " hash TEXT NOT NULL UNIQUE,"
+    " doc TEXT NOT NULL,"
+    " source TEXT,"
+    " title TEXT,"
+    " url TEXT,"
+    " published TEXT,"
+    " dateline_place TEXT,"
+    " text TEXT NOT NULL,"
+    " ingested_at TEXT NOT NULL);"
+    "CREATE TABLE events("
+    " id INTEGER PRIMARY KEY,"
+    " uid TEXT NOT NULL UNIQUE,"
+    " document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " seq INTEGER NOT NULL,"
+    " doc TEXT NOT NULL,"
+    " type TEXT NOT NULL,"
+    " method TEXT,"
+    " actor TEXT,"
+    " actor_group TEXT,"
+    " target TEXT,"
+    " country TEXT,"
+    " place TEXT,"
+    " lat REAL,"
+    " lon REAL,"
+    " date TEXT,"
+    " killed INTEGER,"
+    " injured INTEGER,"
+    " kidnapped INTEGER,"
+    " detained INTEGER,"
+    " amount_usd REAL,"
+    " amount_usd_max REAL,"
+    " background INTEGER NOT NULL,"
+    " evidence TEXT NOT NULL,"
+    " ev_start INTEGER NOT NULL,"
+    " ev_end INTEGER NOT NULL,"
+    " roles TEXT NOT NULL,"
+    " confidence REAL);"
+    "CREATE INDEX events_date ON events(date);"
+    "CREATE INDEX events_country ON events(country);"
+    "CREATE INDEX events_actor_group ON events(actor_group);"
+    "CREATE INDEX events_type ON events(type);"
+    "CREATE INDEX events_document ON events(document_id);",
+};
+
+_Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
+               "one migration step per schema version");
+
+/* The statements kept on the handle. */
+enum stmt {
+    ST_BEGIN, ST_COMMIT, ST_ROLLBACK,
+    ST_SAVEPOINT, ST_RELEASE, ST_ROLLBACK_TO,
+    ST_INS_DOC, ST_INS_EVENT, ST_HAS_DOC, ST_GET_DOC, ST_QUERY,
+    ST__COUNT
+};
+
+#define EVENT_COLUMNS                                                        \
+    "uid, doc, type, method, actor, actor_group, target, country, place, "   \
+    "lat, lon, date, killed, injured, kidnapped, detained, amount_usd, "     \
+    "amount_usd_max, background, evidence, ev_start, ev_end, roles, "        \
+    "confidence"
+
+static const char *const stmt_sql[ST__COUNT] = {
+    [ST_BEGIN] = "BEGIN IMMEDIATE",
+    [ST_COMMIT] = "COMMIT",
+    [ST_ROLLBACK] = "ROLLBACK",
+    [ST_SAVEPOINT] = "SAVEPOINT put_document",
+    [ST_RELEASE] = "RELEASE put_document",
+    [ST_ROLLBACK_TO] = "ROLLBACK TO put_document",
+    [ST_INS_DOC] =
+        "INSERT INTO documents(hash, doc, source, title, url, published,"
+        " dateline_place, text, ingested_at)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+        " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+        " ON CONFLICT(hash) DO NOTHING",
+    [ST_INS_EVENT] =
+        "INSERT INTO events(document_id, seq, " EVENT_COLUMNS ")"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+        " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+    [ST_HAS_DOC] = "SELECT 1 FROM documents WHERE hash = ?1",
+    [ST_GET_DOC] =
+        "SELECT doc, source, title, url, published, dateline_place, text"
+        " FROM documents WHERE hash = ?1",
+    /* A fixed statement: an unset filter is a NULL parameter. A partial
+     * "until" takes in its whole period (prefix match). */
+    [ST_QUERY] =
+        "SELECT " EVENT_COLUMNS " FROM events"
+        " WHERE (?1 IS NULL OR date >= ?1)"
+        " AND (?2 IS NULL OR date <= ?2 OR substr(date, 1, length(?2)) = ?2)"
+        " AND (?3 IS NULL OR country = ?3)"
+        " AND (?4 IS NULL OR actor_group = ?4)"
+        " AND (?5 IS NULL OR type = ?5)"
+        " AND (?6 IS NULL OR doc = ?6)"
+        " ORDER BY date NULLS LAST, doc, document_id, seq"
+        " LIMIT ?7",
+};
+
+/* The columns of EVENT_COLUMNS, in order (query results start at 0,
+ * insert parameters at 3). */
+enum col {
+    C_UID, C_DOC, C_TYPE, C_METHOD, C_ACTOR, C_GROUP, C_TARGET, C_COUNTRY,
+    C_PLACE, C_LAT, C_LON, C_DATE, C_KILLED, C_INJURED, C_KIDNAPPED,
+    C_DETAINED, C_AMOUNT, C_AMOUNT_MAX, C_BACKGROUND, C_EVIDENCE, C_EV_START,
+    C_EV_END, C_ROLES, C_CONFIDENCE
+};
+
+struct sqlite_store {
+    struct store base; /* first: the handle callers hold */
+    sqlite3 *db;
+    char *path;        /* as given, for messages */
+    sqlite3_stmt *st[ST__COUNT];
+};
+
+/* The backend's handle behind a generic one. */
+static struct sqlite_store *sq(struct store *s)
+{
+    return (struct sqlite_store *)s;
+}
+
+/* Records "PATH: CONTEXT: SQLite's message" as the last error and returns
+ * the code that stands for SQLite's last error. */
+__attribute__((format(printf, 2, 3)))
+static int fail(struct sqlite_store *s, const char *fmt, ...)
+{
+    char ctx[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ctx, sizeof ctx, fmt, ap);
+    va_end(ap);
+    int rc = s->db ? sqlite3_errcode(s->db) : SQLITE_NOMEM;
+    const char *msg = s->db ? sqlite3_errmsg(s->db) : "out of memory";
+    snprintf(s->base.err, sizeof s->base.err, "%s%s%s: %s", s->path,
+             ctx[0] ? ": " : "", ctx, msg);
+    return rc == SQLITE_NOMEM ? ERR_NOMEM : ERR_DB;
+}
+
+/* Records a message of our own (not SQLite's) and returns code. */
+__attribute__((format(printf, 3, 4)))
+static int fail_msg(struct sqlite_store *s, int code, const char *fmt, ...)
+{
+    char msg[384];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(s->base.err, sizeof s->base.err, "%s: %s", s->path, msg);
+    return code;
+}
+
+/* Runs SQL without results (used at open, for pragmas and migrations). */
+static int exec(struct sqlite_store *s, const char *sql, const char *what)
+{
+    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return fail(s, "%s", what);
+    return ERR_OK;
+}
+
+/* Steps a kept statement that returns no rows, then resets it. */
+static int run(struct sqlite_store *s, enum stmt which, const char *what)
+{
+    sqlite3_stmt *st = s->st[which];
+    int rc = sqlite3_step(st);
+    int code = ERR_OK;
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        code = fail(s, "%s", what);
+    sqlite3_reset(st);
+    return code;
+}
+
+/* Reads PRAGMA user_version into *v. */
+static int schema_version(struct sqlite_store *s, int *v)
+{
+    sqlite3_stmt *st = NULL;
+    int code = ERR_OK;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return fail(s, "reading the schema version");
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *v = sqlite3_column_int(st, 0);
+    else
+        code = fail(s, "reading the schema version");
+    sqlite3_finalize(st);
+    return code;
+}
+
+/* Counts the tables, views and indexes of the database into *n. */
+static int schema_objects(struct sqlite_store *s, int *n)
+{
+    sqlite3_stmt *st = NULL;
+    int code = ERR_OK;
+    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st,
+                           NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW)
+        code = fail(s, "reading the schema");
+    else
+        *n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return code;
+}
+
+/* Reads the schema version into *v and refuses what this program must
+ * not touch: a newer schema, or a database of another program (version 0
+ * but not empty). */
+static int vet_schema(struct sqlite_store *s, int *v)
+{
+    int objects = 0;
+    int code = schema_version(s, v);
+    if (code == ERR_OK && *v > STORE_SCHEMA_VERSION)
+        return fail_msg(s, ERR_SCHEMA,
+                        "the database schema is version %d, newer than this "
+                        "program's version %d: use a newer sitrep",
+                        *v, STORE_SCHEMA_VERSION);
+    if (code == ERR_OK && *v == 0 && (code = schema_objects(s, &objects)) == ERR_OK &&
+        objects > 0)
+        return fail_msg(s, ERR_DB, "not a sitrep database: it has tables but "
+                        "no sitrep schema version");
+    return code;
+}
+
+/* Brings the schema to STORE_SCHEMA_VERSION, one step per transaction
+ * (each also sets user_version, so a crash leaves a whole version). The
+ * schema is vetted again inside each transaction, in case another
+ * process migrated meanwhile. */
+static int migrate(struct sqlite_store *s)
+{
+    int v = 0;
+    int code = vet_schema(s, &v);
+    while (code == ERR_OK && v < STORE_SCHEMA_VERSION) {
+        if ((code = exec(s, "BEGIN IMMEDIATE", "creating the schema")) != ERR_OK)
+            break;
+        code = vet_schema(s, &v);
+        if (code == ERR_OK && v < STORE_SCHEMA_VERSION) {
+            char bump[48];
+            snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+            code = exec(s, migrations[v], "migrating the schema");
+            if (code == ERR_OK)
+                code = exec(s, bump, "migrating the schema");
+        }
+        if (code == ERR_OK)
+            code = exec(s, "COMMIT", "migrating the schema");
+        if (code != ERR_OK) {
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            break;
+        }
+        code = schema_version(s, &v);
+    }
+    return code;
+}
+
+static void sq_close(struct store *base);
+
+/* Opens or creates the database at uri (a path or a file: URI), vets its
+ * schema, sets WAL, NORMAL sync, foreign keys and a busy timeout,
+ * migrates the schema and prepares the statements. */
+static int sq_open(const char *uri, struct store **out, char *errbuf, size_t errlen)
+{
+    struct sqlite_store *s = xcalloc(1, sizeof *s);
+    int code = ERR_OK;
+    s->base.ops = &store_sqlite_ops;
+    s->path = xstrdup(uri);
+    *out = NULL;
+
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI;
+    if (sqlite3_open_v2(uri, &s->db, flags, NULL) != SQLITE_OK) {
+        code = fail(s, "cannot open");
+        goto error;
+    }
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    int version; /* vetted first, so that a file we refuse stays as it was */
+    if ((code = vet_schema(s, &version)) != ERR_OK ||
+        (code = exec(s, "PRAGMA journal_mode=WAL", "")) != ERR_OK ||
+        (code = exec(s, "PRAGMA synchronous=NORMAL", "")) != ERR_OK ||
+        (code = exec(s, "PRAGMA foreign_keys=ON", "")) != ERR_OK ||
+        (code = migrate(s)) != ERR_OK)
+        goto error;
+    for (int i = 0; i < ST__COUNT; i++)
+        if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                               &s->st[i], NULL) != SQLITE_OK) {
+            code = fail(s, "preparing statements");
+            goto error;
+        }
+    *out = &s->base;
+    return ERR_OK;
+
+error:
+    if (errbuf && errlen)
+        snprintf(errbuf, errlen, "%s", s->base.err);
+    sq_close(&s->base);
+    return code;
+}
+
+/* Finalises the statements and closes the database; an open transaction
+ * is rolled back by SQLite. */
+static void sq_close(struct store *base)
+{
+    struct sqlite_store *s = sq(base);
+    for (int i = 0; i < ST__COUNT; i++)
+        sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+/* A batch takes the write lock at once (waiting up to the busy timeout),
+ * so that it cannot fail later for a lock held by a reader turned
+ * writer. */
+static int sq_begin(struct store *base)
+{
+    return run(sq(base), ST_BEGIN, "begin");
+}
+
+/* Ends the batch; on failure (say, a full disk) it is still open and the
+ * caller rolls it back. */
+static int sq_commit(struct store *base)
+{
+    return run(sq(base), ST_COMMIT, "commit");
+}
+
+/* Rolls back the open batch; with none open (SQLite may have rolled it
+ * back already after an I/O error) there is nothing to do. */
+static int sq_rollback(struct store *base)
+{
+    struct sqlite_store *s = sq(base);
+    if (sqlite3_get_autocommit(s->db))
+        return ERR_OK;
+    return run(s, ST_ROLLBACK, "rollback");
+}
+
+/* Binding helpers: each does nothing once *rc holds an error, so a run
+ * of binds is checked once. Strings are bound without a copy: they
+ * outlive the step. */
+static void bind_str(sqlite3_stmt *st, int i, const char *v, int *rc)
+{
+    if (*rc == SQLITE_OK)
+        *rc = v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC)
+                : sqlite3_bind_null(st, i);
+}
+
+static void bind_int(sqlite3_stmt *st, int i, long long v, int *rc)
+{
+    if (*rc == SQLITE_OK)
+        *rc = sqlite3_bind_int64(st, i, v);
+}
+
+/* A count: negative means unknown, stored as NULL. */
+static void bind_count(sqlite3_stmt *st, int i, long long v, int *rc)
+{
+    if (*rc == SQLITE_OK)
+        *rc = v < 0 ? sqlite3_bind_null(st, i) : sqlite3_bind_int64(st, i, v);
+}
+
+static void bind_real(sqlite3_stmt *st, int i, double v, bool known, int *rc)
+{
+    if (*rc == SQLITE_OK)
+        *rc = known ? sqlite3_bind_double(st, i, v) : sqlite3_bind_null(st, i);
+}
+
+/* Inserts event number seq of a document; uid is the event's or the one
+ * computed for it. */
+static int insert_event(struct sqlite_store *s, sqlite3_int64 doc_rowid,
+                        const char *doc_id, size_t seq, const struct event *e,
+                        const char *uid, struct buf *roles)
+{
+    sqlite3_stmt *st = s->st[ST_INS_EVENT];
+    const int p = 3; /* the first parameter of EVENT_COLUMNS */
+    int rc = SQLITE_OK;
+    int code = ERR_OK;
+
+    buf_reset(roles);
+    event_write_roles(roles, e);
+    bind_int(st, 1, doc_rowid, &rc);
+    bind_int(st, 2, (long long)seq, &rc);
+    bind_str(st, p + C_UID, uid, &rc);
+    bind_str(st, p + C_DOC, e->doc ? e->doc : doc_id, &rc);
+    bind_str(st, p + C_TYPE, e->type, &rc);
+    bind_str(st, p + C_METHOD, e->method, &rc);
+    bind_str(st, p + C_ACTOR, e->actor, &rc);
+    bind_str(st, p + C_GROUP, e->actor_group, &rc);
+    bind_str(st, p + C_TARGET, e->target, &rc);
+    bind_str(st, p + C_COUNTRY, e->country[0] ? e->country : NULL, &rc);
+    bind_str(st, p + C_PLACE, e->place, &rc);
+    bind_real(st, p + C_LAT, e->lat, e->has_coords, &rc);
+    bind_real(st, p + C_LON, e->lon, e->has_coords, &rc);
+    bind_str(st, p + C_DATE, e->date[0] ? e->date : NULL, &rc);
+    bind_count(st, p + C_KILLED, e->killed, &rc);
+    bind_count(st, p + C_INJURED, e->injured, &rc);
+    bind_count(st, p + C_KIDNAPPED, e->kidnapped, &rc);
+    bind_count(st, p + C_DETAINED, e->detained, &rc);
+    bind_real(st, p + C_AMOUNT, e->amount_usd, e->amount_usd >= 0, &rc);
+    bind_real(st, p + C_AMOUNT_MAX, e->amount_usd_max, e->amount_usd_max >= 0, &rc);
+    bind_int(st, p + C_BACKGROUND, e->background, &rc);
+    bind_str(st, p + C_EVIDENCE, e->evidence ? e->evidence : "", &rc);
+    bind_int(st, p + C_EV_START, (long long)e->ev_start, &rc);
+    bind_int(st, p + C_EV_END, (long long)e->ev_end, &rc);
+    bind_str(st, p + C_ROLES, roles->data, &rc);
+    bind_real(st, p + C_CONFIDENCE, e->confidence, true, &rc);
+    if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+        code = fail(s, "storing event %zu of document %s", seq, doc_id);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return code;
+}
+
+/* Stores a document and its events inside a savepoint, so that it is
+ * all or nothing whether or not a batch is open. A document already
+ * there (same hash) is left alone, with its events. */
+static int sq_put_document(struct store *base, const struct doc *d, const char *hash,
+                           const struct event_list *events, bool *added)
+{
+    struct sqlite_store *s = sq(base);
+    sqlite3_stmt *st = s->st[ST_INS_DOC];
+    char hbuf[33];
+    struct buf roles;
+    int rc = SQLITE_OK;
+    int code = ERR_OK;
+
+    if (added)
+        *added = false;
+    if (!d || !d->text)
+        return fail_msg(s, ERR_USAGE, "storing a document: it has no text");
+    const char *doc_id = d->id ? d->id : "";
+    size_t n_events = events ? events->n : 0;
+    for (size_t i = 0; i < n_events; i++)
+        if (!events->v[i].type)
+            return fail_msg(s, ERR_USAGE,
+                            "storing document %s: event %zu has no type", doc_id, i);
+    if (!hash) {
+        store_doc_hash(d->text, d->len, hbuf);
+        hash = hbuf;
+    }
+    if ((code = run(s, ST_SAVEPOINT, "storing a document")) != ERR_OK)
+        return code;
+    buf_init(&roles, 0);
+
+    bind_str(st, 1, hash, &rc);
+    bind_str(st, 2, doc_id, &rc);
+    bind_str(st, 3, d->source, &rc);
+    bind_str(st, 4, d->title, &rc);
+    bind_str(st, 5, d->url, &rc);
+    bind_str(st, 6, d->published, &rc);
+    bind_str(st, 7, d->dateline_place, &rc);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text64(st, 8, d->text, d->len, SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+        code = fail(s, "storing document %s", doc_id);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (code != ERR_OK)
+        goto error;
+    if (sqlite3_changes(s->db) == 0) /* there already */
+        goto done;
+
+    sqlite3_int64 rowid = sqlite3_last_insert_rowid(s->db);
+    for (size_t i = 0; i < n_events; i++) {
+        const struct event *e = &events->v[i];
+        struct event tmp; /* only to compute a missing uid */
+        event_init(&tmp);
+        if (!e->uid) {
+            tmp.type = e->type;
+            tmp.ev_start = e->ev_start;
+            event_make_uid(&tmp, hash, i);
+        }
+        code = insert_event(s, rowid, doc_id, i, e, e->uid ? e->uid : tmp.uid, &roles);
+        free(tmp.uid);
+        if (code != ERR_OK)
+            goto error;
+    }
+    if (added)
+        *added = true;
+done:
+    if ((code = run(s, ST_RELEASE, "storing a document")) != ERR_OK)
+        goto error;
+    buf_free(&roles);
+    return ERR_OK;
+
+error:
+    /* Undo this document only; after an I/O error SQLite may have rolled
+     * back the whole transaction, and then these fail harmlessly. */
+    if (added)
+        *added = false;
+    sqlite3_step(s->st[ST_ROLLBACK_TO]);
+    sqlite3_reset(s->st[ST_ROLLBACK_TO]);
+    sqlite3_step(s->st[ST_RELEASE]);
+    sqlite3_reset(s->st[ST_RELEASE]);
+    buf_free(&roles);
+    return code;
+}
+
+/* Whether a document with this hash is stored. */
+static int sq_has_document(struct store *base, const char *hash, bool *found)
+{
+    struct sqlite_store *s = sq(base);
+    sqlite3_stmt *st = s->st[ST_HAS_DOC];
+    int rc = SQLITE_OK;
+    int code = ERR_OK;
+
+    *found = false;
+    bind_str(st, 1, hash, &rc);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *found = true;
+    else if (rc != SQLITE_DONE)
+        code = fail(s, "looking up document %s", hash);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return code;
+}
+
+/* A copy of a text column, or NULL when it is NULL. */
+static char *col_str(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(st, i)) : NULL;
+}
+
+/* Reads a stored document back into a new struct doc (the caller frees
+ * it with doc_free()); the text keeps its exact bytes. */
+static int sq_get_document(struct store *base, const char *hash, struct doc **out)
+{
+    struct sqlite_store *s = sq(base);
+    sqlite3_stmt *st = s->st[ST_GET_DOC];
+    int rc = SQLITE_OK;
+    int code = ERR_OK;
+
+    *out = NULL;
+    bind_str(st, 1, hash, &rc);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        struct doc *d = xcalloc(1, sizeof *d);
+        d->id = col_str(st, 0);
+        d->source = col_str(st, 1);
+        d->title = col_str(st, 2);
+        d->url = col_str(st, 3);
+        d->published = col_str(st, 4);
+        d->dateline_place = col_str(st, 5);
+        const void *text = sqlite3_column_blob(st, 6); /* bytes as stored */
+        d->len = (size_t)sqlite3_column_bytes(st, 6);
+        d->text = xmalloc(d->len + 1);
+        if (d->len)
+            memcpy(d->text, text, d->len);
+        d->text[d->len] = '\0';
+        *out = d;
+    } else if (rc == SQLITE_DONE) {
+        code = fail_msg(s, ERR_NOTFOUND, "no document with hash %s", hash);
+    } else {
+        code = fail(s, "reading document %s", hash);
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return code;
+}
+
+/* Copies at most cap - 1 bytes of a text column into a fixed field. */
+static void col_fixed(sqlite3_stmt *st, int i, char *dst, size_t cap)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    size_t n = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
+    if (n > cap - 1)
+        n = cap - 1;
+    if (n)
+        memcpy(dst, t, n);
+    dst[n] = '\0';
+}
+
+/* A count column: NULL is unknown. */
+static long long col_count(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? EV_UNKNOWN
+                                                     : sqlite3_column_int64(st, i);
+}
+
+/* An amount column: NULL is unknown (negative). */
+static double col_amount(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_double(st, i);
+}
+
+/* Fills e (initialised) from a row of EVENT_COLUMNS. */
+static int read_event(struct sqlite_store *s, sqlite3_stmt *st, struct event *e)
+{
+    e->uid = col_str(st, C_UID);
+    e->doc = col_str(st, C_DOC);
+    e->type = col_str(st, C_TYPE);
+    e->method = col_str(st, C_METHOD);
+    e->actor = col_str(st, C_ACTOR);
+    e->actor_group = col_str(st, C_GROUP);
+    e->target = col_str(st, C_TARGET);
+    col_fixed(st, C_COUNTRY, e->country, sizeof e->country);
+    e->place = col_str(st, C_PLACE);
+    if (sqlite3_column_type(st, C_LAT) != SQLITE_NULL &&
+        sqlite3_column_type(st, C_LON) != SQLITE_NULL) {
+        e->has_coords = true;
+        e->lat = sqlite3_column_double(st, C_LAT);
+        e->lon = sqlite3_column_double(st, C_LON);
+    }
+    col_fixed(st, C_DATE, e->date, sizeof e->date);
+    e->killed = col_count(st, C_KILLED);
+    e->injured = col_count(st, C_INJURED);
+    e->kidnapped = col_count(st, C_KIDNAPPED);
+    e->detained = col_count(st, C_DETAINED);
+    e->amount_usd = col_amount(st, C_AMOUNT);
+    e->amount_usd_max = col_amount(st, C_AMOUNT_MAX);
+    e->background = sqlite3_column_int(st, C_BACKGROUND) != 0;
+    e->evidence = col_str(st, C_EVIDENCE);
+    e->ev_start = (size_t)sqlite3_column_int64(st, C_EV_START);
+    e->ev_end = (size_t)sqlite3_column_int64(st, C_EV_END);
+    e->confidence = sqlite3_column_double(st, C_CONFIDENCE);
+    const char *roles = (const char *)sqlite3_column_text(st, C_ROLES);
+    if (!roles || event_read_roles(e, roles) != ERR_OK)
+        return fail_msg(s, ERR_PARSE, "event %s: malformed roles in the database",
+                        e->uid ? e->uid : "?");
+    return ERR_OK;
+}
+
+/* Hands the events that pass the filter to fn, one at a time, in order
+ * of date (undated last), document and position. A callback that stops
+ * the walk is not an error. The kept statement is used unless a callback
+ * is querying from inside another query. */
+static int sq_query_events(struct store *base, const struct store_filter *f,
+                           store_event_fn fn, void *ctx)
+{
+    struct sqlite_store *s = sq(base);
+    static const struct store_filter all = {0};
+    sqlite3_stmt *st = s->st[ST_QUERY];
+    sqlite3_stmt *own = NULL;
+    struct event e;
+    int rc = SQLITE_OK;
+    int code = ERR_OK;
+
+    if (!f)
+        f = &all;
+    if (sqlite3_stmt_busy(st)) {
+        if (sqlite3_prepare_v2(s->db, stmt_sql[ST_QUERY], -1, &own, NULL) != SQLITE_OK)
+            return fail(s, "querying events");
+        st = own;
+    }
+    event_init(&e);
+    bind_str(st, 1, f->since, &rc);
+    bind_str(st, 2, f->until, &rc);
+    bind_str(st, 3, f->country, &rc);
+    bind_str(st, 4, f->group, &rc);
+    bind_str(st, 5, f->type, &rc);
+    bind_str(st, 6, f->doc, &rc);
+    bind_int(st, 7, f->limit > 0 ? f->limit : -1, &rc);
+    if (rc != SQLITE_OK) {
+        code = fail(s, "querying events");
+        goto out;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        code = read_event(s, st, &e);
+        int stop = code == ERR_OK ? fn(ctx, &e) : 1;
+        event_clear(&e);
+        if (stop)
+            break;
+    }
+    if (code == ERR_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        code = fail(s, "querying events");
+out:
+    sqlite3_reset(st); /* ends the read, so checkpoints can go on */
+    sqlite3_clear_bindings(st);
+    sqlite3_finalize(own);
+    return code;
+}
+
+/* Reads (key, count) rows into a new list. */
+static int count_rows(struct sqlite_store *s, const char *sql,
+                      struct store_count **out, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    size_t cap = 0;
+    int rc;
+    int code = ERR_OK;
+
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return fail(s, "counting events");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        (*out)[*n].key = col_str(st, 0);
+        (*out)[*n].n = sqlite3_column_int64(st, 1);
+        (*n)++;
+    }
+    if (rc != SQLITE_DONE)
+        code = fail(s, "counting events");
+    sqlite3_finalize(st);
+    return code;
+}
+
+/* Counts documents and events, and events by type and by country, all
+ * from one snapshot (a read transaction unless a batch is open). */
+static int sq_stats(struct store *base, struct store_stats *out)
+{
+    struct sqlite_store *s = sq(base);
+    sqlite3_stmt *st = NULL;
+    bool own_tx = sqlite3_get_autocommit(s->db);
+    int code = ERR_OK;
+
+    memset(out, 0, sizeof *out);
+    if (own_tx && (code = exec(s, "BEGIN", "counting events")) != ERR_OK)
+        return code;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT (SELECT count(*) FROM documents),"
+                           " (SELECT count(*) FROM events)",
+                           -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_ROW) {
+        code = fail(s, "counting documents");
+        goto out;
+    }
+    out->documents = sqlite3_column_int64(st, 0);
+    out->events = sqlite3_column_int64(st, 1);
+    code = count_rows(s,
+                      "SELECT type, count(*) AS n FROM events"
+                      " GROUP BY type ORDER BY n DESC, type",
+                      &out->by_type, &out->n_type);
+    if (code == ERR_OK)
+        code = count_rows(s,
+                          "SELECT coalesce(country, 'unknown') AS k, count(*) AS n"
+                          " FROM events GROUP BY k ORDER BY n DESC, k",
+                          &out->by_country, &out->n_country);
+out:
+    sqlite3_finalize(st);
+    if (own_tx)
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (code != ERR_OK)
+        store_stats_free(out);
+    return code;
+}
+
+/* PRAGMA integrity_check, then foreign_key_check (events whose document
+ * is gone). */
+static int sq_check(struct store *base)
+{
+    struct sqlite_store *s = sq(base);
+    sqlite3_stmt *st = NULL;
+    int code = ERR_OK;
+
+    if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_ROW) {
+        code = fail(s, "integrity check");
+        goto out;
+    }
+    const char *res = (const char *)sqlite3_column_text(st, 0);
+    if (!res || strcmp(res, "ok") != 0) {
+        code = fail_msg(s, ERR_DB, "integrity check: %s", res ? res : "no result");
+        goto out;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK) {
+        code = fail(s, "foreign key check");
+        goto out;
+    }
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        code = fail_msg(s, ERR_DB, "integrity check: row %lld of %s points to a "
+                        "missing row of %s", (long long)sqlite3_column_int64(st, 1),
+                        (const char *)sqlite3_column_text(st, 0),
+                        (const char *)sqlite3_column_text(st, 2));
+    else if (rc != SQLITE_DONE)
+        code = fail(s, "foreign key check");
+out:
+    sqlite3_finalize(st);
+    return code;
+}
+
+/* The message of the last failure, kept until the next one. */
+static const char *sq_errmsg(struct store *base)
+{
+    return base->err[0] ? base->err : "no error";
+}
+
+const struct store_ops store_sqlite_ops = {
+    .name = "sqlite",
+    .open = sq_open,
+    .close = sq_close,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .put_document = sq_put_document,
+    .has_document = sq_has_document,
+    .get_document = sq_get_document,
+    .query_events = sq_query_events,
+    .stats = sq_stats,
+    .check = sq_check,
+    .errmsg = sq_errmsg,
+};

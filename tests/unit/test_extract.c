@@ -1,0 +1,270 @@
+/* test_extract.c - numbers, dates and the event rules on small texts.
+ * Uses the dictionaries compiled from data/. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "extract/date.h"
+#include "extract/ev.h"
+#include "extract/num.h"
+#include "text/tok.h"
+
+/* ---- numbers ---- */
+
+static double number_of(const char *text, int *vague)
+{
+    struct tokens tk = {0};
+    struct num n;
+    tok_run(&tk, text, strlen(text));
+    double v = -1;
+    *vague = 0;
+    if (num_parse(&tk, text, 0, tk.n, &n)) {
+        v = n.value;
+        *vague = n.vague;
+    }
+    tok_free(&tk);
+    return v;
+}
+
+static void numbers_in_digits_and_words(void **state)
+{
+    (void)state;
+    int vague;
+    assert_true(number_of("15 people", &vague) == 15);
+    assert_true(number_of("1,200 people", &vague) == 1200);
+    assert_true(number_of("twenty-three others", &vague) == 23);
+    assert_true(number_of("a dozen soldiers", &vague) == 12);
+    assert_true(number_of("two hundred and fifty", &vague) == 250);
+    assert_true(number_of("three thousand", &vague) == 3000);
+    assert_true(number_of("1.5 million", &vague) == 1500000);
+    assert_true(number_of("eleven", &vague) == 11);
+    assert_true(number_of("dozens of people", &vague) == 0);
+    assert_true(vague);
+    assert_true(number_of("hundreds", &vague) == 0 && vague);
+    assert_true(number_of("people", &vague) == -1);
+    /* 30 digits is not a count */
+    assert_true(number_of("123456789012345678901234567890 dead", &vague) == -1);
+}
+
+static void qualifiers_span_their_words(void **state)
+{
+    (void)state;
+    const char *text = "at least more than nearly some up to";
+    struct tokens tk = {0};
+    tok_run(&tk, text, strlen(text));
+    assert_int_equal(num_qualifier(&tk, 0, tk.n), 2);
+    assert_int_equal(num_qualifier(&tk, 2, tk.n), 2);
+    assert_int_equal(num_qualifier(&tk, 4, tk.n), 1);
+    assert_int_equal(num_qualifier(&tk, 5, tk.n), 1);
+    assert_int_equal(num_qualifier(&tk, 6, tk.n), 2);
+    tok_free(&tk);
+}
+
+/* ---- dates ---- */
+
+static void date_arithmetic(void **state)
+{
+    (void)state;
+    assert_int_equal(date_days(1970, 1, 1), 0);
+    assert_int_equal(date_days(2000, 3, 1), 11017);
+    struct date d;
+    date_from_days(date_days(2016, 2, 29), &d);
+    assert_int_equal(d.y, 2016);
+    assert_int_equal(d.m, 2);
+    assert_int_equal(d.d, 29);
+    assert_true(date_valid(2016, 2, 29));
+    assert_false(date_valid(2015, 2, 29));
+    assert_false(date_valid(2016, 2, 30));
+    assert_false(date_valid(2016, 13, 1));
+    assert_true(date_parse_iso("2016-07-03", &d) && d.prec == DATE_DAY);
+    assert_true(date_parse_iso("2016-07", &d) && d.prec == DATE_MONTH);
+    assert_true(date_parse_iso("2016", &d) && d.prec == DATE_YEAR);
+    assert_false(date_parse_iso("2016-02-30", &d));
+    assert_false(date_parse_iso("July", &d));
+}
+
+static char *find_date(const char *text, const char *ref)
+{
+    struct tokens tk = {0};
+    struct date r = {0}, out;
+    size_t at, end;
+    char s[11] = "";
+    if (ref)
+        date_parse_iso(ref, &r);
+    tok_run(&tk, text, strlen(text));
+    if (date_find(&tk, text, 0, tk.n, &r, &out, &at, &end))
+        date_format(&out, s);
+    tok_free(&tk);
+    return xstrdup(s);
+}
+
+#define ASSERT_DATE(text, ref, want)              \
+    do {                                          \
+        char *got_ = find_date(text, ref);        \
+        assert_string_equal(got_, want);          \
+        free(got_);                               \
+    } while (0)
+
+static void dates_in_text(void **state)
+{
+    (void)state;
+    ASSERT_DATE("on July 3, 2016 a bomb", NULL, "2016-07-03");
+    ASSERT_DATE("on 3 July 2016 a bomb", NULL, "2016-07-03");
+    ASSERT_DATE("the 21st of April 2019", NULL, "2019-04-21");
+    ASSERT_DATE("in March 2019 gunmen", NULL, "2019-03");
+    ASSERT_DATE("in 2014 the group", NULL, "2014");
+    ASSERT_DATE("2013-07-22 report", NULL, "2013-07-22");
+    /* relative to a reference: 2016-07-04 was a Monday */
+    ASSERT_DATE("late on Sunday", "2016-07-04", "2016-07-03");
+    ASSERT_DATE("on Monday", "2016-07-04", "2016-07-04");
+    ASSERT_DATE("on Tuesday", "2016-07-04", "2016-06-28");
+    ASSERT_DATE("yesterday", "2016-07-04", "2016-07-03");
+    ASSERT_DATE("last month", "2016-01-10", "2015-12");
+    ASSERT_DATE("on July 3", "2016-07-04", "2016-07-03");
+    ASSERT_DATE("on December 30", "2016-01-02", "2015-12-30");
+    /* not dates: impossible days, verbs, weekdays without a reference */
+    ASSERT_DATE("on February 30, 2016", NULL, "");
+    ASSERT_DATE("they may attack", NULL, "");
+    ASSERT_DATE("on Sunday", NULL, "");
+}
+
+/* ---- events ---- */
+
+static struct doc *make_doc(const char *id, const char *published, const char *text)
+{
+    struct doc *d = xcalloc(1, sizeof *d);
+    d->id = xstrdup(id);
+    d->source = xstrdup(id);
+    d->published = published ? xstrdup(published) : NULL;
+    d->text = xstrdup(text);
+    d->len = strlen(text);
+    return d;
+}
+
+static void extract(const char *published, const char *text, struct event_list *out)
+{
+    struct doc *d = make_doc("t", published, text);
+    assert_int_equal(ev_extract(d, out), 0);
+    doc_free(d);
+}
+
+static void suicide_bombing_with_toll_place_and_date(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    extract("2016-07-04",
+            "A suicide bomber killed at least 15 people at a wedding in Kerbala on "
+            "Sunday, police said. Twenty-three others were wounded.", &l);
+    assert_int_equal(l.n, 1);
+    struct event *e = &l.v[0];
+    assert_string_equal(e->type, "attack");
+    assert_string_equal(e->method, "suicide_bombing");
+    assert_int_equal(e->killed, 15);
+    assert_int_equal(e->injured, 23);
+    assert_string_equal(e->country, "IQ");
+    assert_string_equal(e->place, "Kerbala");
+    assert_true(e->has_coords);
+    assert_string_equal(e->date, "2016-07-03");
+    assert_false(e->background);
+    assert_string_equal(e->doc, "t");
+    /* evidence: the sentence and its offsets */
+    assert_int_equal(e->ev_start, 0);
+    assert_string_equal(e->evidence,
+                        "A suicide bomber killed at least 15 people at a wedding in "
+                        "Kerbala on Sunday, police said.");
+    assert_int_equal(e->ev_end, strlen(e->evidence));
+    assert_true(e->confidence > 0 && e->confidence <= 1);
+    event_list_free(&l);
+}
+
+static void kidnapping_counts_the_abducted(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    extract("2014-04-16", "Gunmen abducted 276 schoolgirls from a school in Chibok, "
+                          "Nigeria, late on Monday.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].type, "kidnapping");
+    assert_null(l.v[0].method);
+    assert_int_equal(l.v[0].kidnapped, 276);
+    assert_int_equal(l.v[0].killed, EV_UNKNOWN);
+    assert_string_equal(l.v[0].country, "NG");
+    assert_string_equal(l.v[0].date, "2014-04-14");
+    event_list_free(&l);
+}
+
+static void claim_names_the_group(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    extract("2016-07-04",
+            "A car bomb killed 12 people in Baghdad on Sunday.\n\n"
+            "Islamic State claimed responsibility for the attack.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].method, "bombing");
+    assert_string_equal(l.v[0].actor_group, "islamic_state");
+    assert_int_equal(l.v[0].roles[ROLE_ORGANIZATION].n, 1);
+    assert_string_equal(l.v[0].roles[ROLE_ORGANIZATION].v[0], "Islamic State");
+    event_list_free(&l);
+}
+
+static void background_incident_and_money(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    extract("2024-03-01",
+            "In March 2015, a car bomb killed 40 people in Baghdad.\n\n"
+            "The group retains $10 to $20 million in reserves, the report said.", &l);
+    assert_int_equal(l.n, 2);
+    assert_true(l.v[0].background);
+    assert_string_equal(l.v[0].date, "2015-03");
+    assert_string_equal(l.v[1].type, "financing");
+    assert_true(l.v[1].amount_usd == 10000000);
+    assert_true(l.v[1].amount_usd_max == 20000000);
+    event_list_free(&l);
+}
+
+static void no_events_in_ordinary_text(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    extract("2020-01-01",
+            "The striker scored twice as the home side attacked relentlessly. "
+            "Since 2014, the league has grown.\n\nNothing else happened.", &l);
+    assert_int_equal(l.n, 0);
+    extract(NULL, "", &l);
+    assert_int_equal(l.n, 0);
+    event_list_free(&l);
+}
+
+static void aggregates_are_not_incidents(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    extract("2020-01-01",
+            "Attacks have killed more than 400 soldiers since May, officials said.", &l);
+    assert_int_equal(l.n, 0);
+    event_list_free(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(numbers_in_digits_and_words),
+        cmocka_unit_test(qualifiers_span_their_words),
+        cmocka_unit_test(date_arithmetic),
+        cmocka_unit_test(dates_in_text),
+        cmocka_unit_test(suicide_bombing_with_toll_place_and_date),
+        cmocka_unit_test(kidnapping_counts_the_abducted),
+        cmocka_unit_test(claim_names_the_group),
+        cmocka_unit_test(background_incident_and_money),
+        cmocka_unit_test(no_events_in_ordinary_text),
+        cmocka_unit_test(aggregates_are_not_incidents),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,31 @@
+# help.sh - --help, --version, help for every command, usage errors (exit 2).
+. "$SITREP_SOURCE_DIR/tests/cli/lib.inc"
+
+run --help; expect_rc 0 "sitrep --help"; expect_out "extract" "help lists extract"
+expect_out "ingest" "help lists ingest"; expect_out "events" "help lists events"
+expect_out "stats" "help lists stats"
+run --version; expect_rc 0 "sitrep --version"; expect_out "^sitrep [0-9]+\.[0-9]+\.[0-9]+$" "version format"
+run; expect_rc 2 "no command"
+run frobnicate; expect_rc 2 "unknown command"; expect_err "unknown command 'frobnicate'" "names the unknown command"
+for c in extract ingest events stats; do
+    run help "$c"; expect_rc 0 "help $c"; expect_out "^usage: sitrep $c" "help $c usage line"
+    expect_out "^example:" "help $c has an example"
+    run "$c" --help; expect_rc 0 "$c --help"; expect_out "^usage: sitrep $c" "$c --help usage line"
+    run "$c" --no-such-option; expect_rc 2 "$c unknown option"; expect_err "unknown option" "$c names the bad option"
+done
+run help nosuch; expect_rc 2 "help for an unknown command"
+run extract; expect_rc 2 "extract without input"; expect_err "no input" "extract says no input"
+run ingest --db x.db; expect_rc 2 "ingest without input"
+run extract --format xml a.txt; expect_rc 2 "extract bad format"; expect_err "unknown format 'xml'" "names the bad format"
+run events --since 2019-02-30 --db x.db; expect_rc 2 "events impossible date"; expect_err "since" "names --since"
+run events --until yesterday --db x.db; expect_rc 2 "events bad date"
+run events --country Iraq --db x.db; expect_rc 2 "events bad country"
+run events --type bombing --db x.db; expect_rc 2 "events bad type"; expect_err "unknown event type" "names the bad type"
+run events --limit 0 --db x.db; expect_rc 2 "events bad limit"
+run events --format xml --db x.db; expect_rc 2 "events bad format"
+run stats --format yaml --db x.db; expect_rc 2 "stats bad format"
+run ingest --batch abc --db x.db a.txt; expect_rc 2 "ingest bad batch"
+run ingest --max-doc-size -5 --db x.db a.txt; expect_rc 2 "ingest bad max-doc-size"
+run events --db; expect_rc 2 "option without its value"; expect_err "needs a value" "says the value is missing"
+[ ! -e x.db ] && pass "usage errors create no store" || fail "a usage error created the store"
+finish

@@ -279,6 +279,7 @@ static void sq_close(struct store *base);
 static int sq_open(const char *uri, struct store **out, char *errbuf, size_t errlen)
 {
     struct sqlite_store *s = xcalloc(1, sizeof *s);
+    int version; /* vetted first, so that a file we refuse stays as it was */
     int code = ERR_OK;
     s->base.ops = &store_sqlite_ops;
     s->path = xstrdup(uri);
@@ -290,7 +291,6 @@ static int sq_open(const char *uri, struct store **out, char *errbuf, size_t err
         goto error;
     }
     sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-    int version; /* vetted first, so that a file we refuse stays as it was */
     if ((code = vet_schema(s, &version)) != ERR_OK ||
         (code = exec(s, "PRAGMA journal_mode=WAL", "")) != ERR_OK ||
         (code = exec(s, "PRAGMA synchronous=NORMAL", "")) != ERR_OK ||

@@ -63,6 +63,7 @@ static const char *const boiler_words[] = {
     "trending", "recommend", "sr-only", "visually-hidden", "screen-reader",
     "read-more", "readmore", "also-read", "more-stories", "toolbar",
     "navbar", "masthead", "footer", "byline", "dfp-", "adslot", "ad-slot",
+    "more-on",
     NULL};
 
 /* ARIA roles of boilerplate. */
@@ -89,7 +90,7 @@ static const char *const junk_exact[] = {
 /* Openings of such headings and of short junk paragraphs. */
 static const char *const junk_prefix[] = {
     "read also", "read more", "also read", "see also", "related:",
-    "related article", "related stor", "more stories", "more from ",
+    "related ", "recommended", "more stories", "more from ",
     "more on ", "most read", "you may also", "you might also",
     "skip to ", "click here", "share on ", "sign up for", "subscribe to our",
     NULL};
@@ -408,13 +409,20 @@ static void meta_tag(struct html *h, xmlNodePtr n)
     }
 }
 
-/* Walks the whole tree for metadata. */
-static void meta_walk(struct html *h, xmlNodePtr n, int depth, bool in_article)
+static bool boiler_value(const char *v);
+
+/* Walks the whole tree for metadata. in_article: below an <article>;
+ * in_junk: below navigation, asides, footers or boilerplate classes, whose
+ * <time> and <h1> belong to other stories or to the site. */
+static void meta_walk(struct html *h, xmlNodePtr n, int depth, bool in_article, bool in_junk)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
         const char *t = tag(c);
         if (!t)
             continue;
+        bool junk = in_junk || !strcmp(t, "nav") || !strcmp(t, "aside") ||
+                    !strcmp(t, "footer") || boiler_value(attr(c, "class")) ||
+                    boiler_value(attr(c, "id"));
         if (!strcmp(t, "meta")) {
             meta_tag(h, c);
         } else if (!strcmp(t, "title")) {
@@ -422,21 +430,21 @@ static void meta_walk(struct html *h, xmlNodePtr n, int depth, bool in_article)
                 h->tag_title = text_of(c, depth, HTML_MAX_TITLE * 2);
             continue;
         } else if (!strcmp(t, "h1")) {
-            if (!h->h1_title)
+            if (!h->h1_title && !junk)
                 h->h1_title = text_of(c, depth, HTML_MAX_TITLE * 2);
         } else if (!strcmp(t, "script")) {
             const char *type = attr(c, "type");
             if (type && icontains(type, "ld+json"))
                 ld_script(h, c);
             continue;
-        } else if (!strcmp(t, "time")) {
+        } else if (!strcmp(t, "time") && !junk) {
             const char *dt = attr(c, "datetime");
             if (in_article)
                 keep_date(&h->time_article, dt);
             keep_date(&h->time_any, dt);
         }
         if (depth < HTML_MAX_DEPTH)
-            meta_walk(h, c, depth + 1, in_article || !strcmp(t, "article"));
+            meta_walk(h, c, depth + 1, in_article || !strcmp(t, "article"), junk);
     }
 }
 
@@ -556,6 +564,18 @@ static bool blank_node(xmlNodePtr n)
     return true;
 }
 
+/* True when sibling n ends the block under a junk heading: another
+ * heading, or what may be the story itself (an <article>, <main>, or
+ * several paragraphs). */
+static bool ends_block(xmlNodePtr n, int depth)
+{
+    size_t budget = 10000;
+    if (n->type != XML_ELEMENT_NODE)
+        return false;
+    return is_heading(n) || is(n, "article") || is(n, "main") ||
+           count_p(n, depth + 1, &budget) >= 3;
+}
+
 /* Unlinks and frees a node with its subtree. */
 static void drop(xmlNodePtr n)
 {
@@ -578,8 +598,8 @@ static void clean(xmlNodePtr n, int depth)
             } else if (junk_marker(c, depth)) {
                 bool heading = is_heading(c);
                 drop(c);
-                while (next && (heading ? !is_heading(next) : next->type != XML_ELEMENT_NODE &&
-                                          blank_node(next))) {
+                while (next && (heading ? !ends_block(next, depth)
+                                        : next->type != XML_ELEMENT_NODE && blank_node(next))) {
                     xmlNodePtr after = next->next;
                     drop(next);
                     next = after;
@@ -923,7 +943,7 @@ int html_to_doc(const char *data, size_t len, size_t limit, struct doc *d,
         goto out;
     }
 
-    meta_walk(&h, (xmlNodePtr)doc, 0, false);
+    meta_walk(&h, (xmlNodePtr)doc, 0, false, false);
     h.title = choose_title(&h);
     clean(root, 0);
     xmlNodePtr box = choose_container(&h, root);

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -507,6 +508,8 @@ static void run_init(struct ingest_run *r, const struct ingest_opts *opts,
                      const struct ingest_sink *sink)
 {
     r->max = opts && opts->max_doc_size ? opts->max_doc_size : INGEST_DEFAULT_MAX_DOC;
+    if (r->max > SIZE_MAX / 4)
+        r->max = SIZE_MAX / 4; /* room for limit + 1 and for U+FFFD growth */
     r->sink = sink;
     r->first_err = ERR_OK;
     r->stop = false;

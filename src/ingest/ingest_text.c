@@ -20,6 +20,7 @@
 #define MAX_PLACE 64         /* longest dateline place name, in bytes */
 #define MAX_PLACE_WORDS 6
 #define MAX_AGENCY 80        /* longest "(Agency)", in bytes */
+#define MAX_BYLINE 100       /* longest "By ..." line before a dateline */
 
 /* Lower-case words that may open a word of a title-case place name
  * ("Dar es Salaam", "Deir ez-Zor", "al-Bab"). */
@@ -458,8 +459,15 @@ void ingest_parse_body(struct doc *d, size_t start)
     size_t n = d->len;
     size_t i = skip_space(s, n, start < n ? start : n);
     d->body = i;
-    if (!parse_dateline(s, n, i, &dl))
-        return;
+    if (!parse_dateline(s, n, i, &dl)) {
+        /* "By Jane Doe" may stand between the title and the dateline */
+        size_t e = line_end(s, n, i);
+        if (e - i > MAX_BYLINE || e - i < 4 || memcmp(s + i, "By ", 3) != 0)
+            return;
+        i = skip_space(s, n, e);
+        if (!parse_dateline(s, n, i, &dl))
+            return;
+    }
     if (!d->dateline_place)
         d->dateline_place = dl.caps ? title_case(s + dl.place, dl.place_end - dl.place)
                                     : xstrndup(s + dl.place, dl.place_end - dl.place);
@@ -469,6 +477,20 @@ void ingest_parse_body(struct doc *d, size_t start)
         d->published = xstrdup(date);
     }
     d->body = skip_space(s, n, dl.end);
+}
+
+/* True when the line s[a..b) is a "Skip to content" link left over from
+ * a saved web page. */
+static bool skip_link(const char *s, size_t a, size_t b)
+{
+    static const char key[] = "skip to ";
+    a = skip_hspace(s, b, a);
+    if (b - a < sizeof key - 1 || b - a > 40)
+        return false;
+    for (size_t k = 0; k < sizeof key - 1; k++)
+        if (ic_lower(s[a + k]) != key[k])
+            return false;
+    return true;
 }
 
 /* True when the line s[a..b) (trimmed) may be the title of d: short, not
@@ -492,6 +514,10 @@ void ingest_parse_text(struct doc *d)
     size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     i = skip_blank_lines(s, n, i);
     size_t eol = line_end(s, n, i);
+    while (eol < n && skip_link(s, i, eol)) {
+        i = skip_blank_lines(s, n, eol + 1);
+        eol = line_end(s, n, i);
+    }
     size_t a = skip_hspace(s, n, i), b = eol;
     while (b > a && IC(s[b - 1], IC_SPACE))
         b--;

@@ -125,6 +125,12 @@ static void test_title_and_body(void **state)
     assert_string_equal(body_of(d), "The body.\r\n");
     got_free(&g);
 
+    /* a "Skip to content" line from a saved page is not the title */
+    d = one(&g, "saved.txt", "Skip to content\n\nThe real title\n\nThe body.\n");
+    assert_string_equal(d->title, "The real title");
+    assert_string_equal(body_of(d), "The body.\n");
+    got_free(&g);
+
     /* "-" is stdin; no extension is plain text */
     d = one(&g, "-", "Hello world.");
     assert_string_equal(d->id, "stdin");
@@ -246,6 +252,24 @@ static void test_dateline_without_title(void **state)
     d = one(&g, "x.txt", t);
     assert_null(d->title);
     assert_string_equal(d->dateline_place, "Kabul");
+    got_free(&g);
+}
+
+static void test_byline(void **state)
+{
+    (void)state;
+    struct got g = {0};
+    const char *t = "Title\n\nBy Jane Doe and John Roe\n\n"
+                    "KABUL, Aug. 27, 2021 \xE2\x80\x94 A blast hit the airport.\n";
+    struct doc *d = one(&g, "x.txt", t);
+    assert_string_equal(d->dateline_place, "Kabul");
+    assert_string_equal(body_of(d), "A blast hit the airport.\n");
+    got_free(&g);
+
+    /* a byline without a dateline after it: the body starts at the byline */
+    d = one(&g, "x.txt", "Title\n\nBy Jane Doe\n\nA blast hit the airport.\n");
+    assert_null(d->dateline_place);
+    assert_string_equal(body_of(d), "By Jane Doe\n\nA blast hit the airport.\n");
     got_free(&g);
 }
 
@@ -487,6 +511,22 @@ static void test_html_metadata(void **state)
     assert_int_equal(d->repaired, 0);
     got_free(&g);
 
+    /* an unknown declared charset: read as UTF-8 */
+    d = one(&g, "u.html", "<meta charset=\"x-no-such\"><p>Caf\xC3\xA9.</p>");
+    assert_string_equal(d->text, "Caf\xC3\xA9.");
+    got_free(&g);
+
+    /* a <time> in a sidebar or a related box dates another story */
+    d = one(&g, "t.html",
+            "<body><aside><time datetime=\"2001-01-01\">x</time></aside>"
+            "<div class=\"related\"><time datetime=\"2002-02-02\">y</time></div>"
+            "<p>Story text.</p><time datetime=\"2020-05-05\">May 5</time></body>");
+    assert_string_equal(d->published, "2020-05-05");
+    assert_null(d->title);
+    assert_string_equal(d->text, "Story text.\n\nMay 5");
+    assert_int_equal(d->body, 0);
+    got_free(&g);
+
     /* without a charset, invalid UTF-8 is repaired and counted */
     d = one(&g, "f.html", "<p>Caf\xE9 attacked.</p>");
     assert_string_equal(d->text, "Caf" FFFD " attacked.");
@@ -508,6 +548,18 @@ static void test_html_container(void **state)
             "<div class=\"x\"><p>Tiny.</p></div></body>");
     assert_string_equal(d->text, "First paragraph of the story, long enough.\n\n"
                                  "Second paragraph of the story, also long enough.");
+    got_free(&g);
+
+    /* a junk heading takes its list, not the story that follows it */
+    d = one(&g, "j.html",
+            "<body><h3>Latest</h3><ul><li>Teaser one</li><li>Teaser two</li></ul>"
+            "<article><p>Paragraph one.</p><p>Paragraph two.</p></article></body>");
+    assert_string_equal(d->text, "Paragraph one.\n\nParagraph two.");
+    got_free(&g);
+    d = one(&g, "k.html",
+            "<body><h3>Related</h3><ul><li>Teaser one</li></ul>"
+            "<div><p>Paragraph one.</p><p>Paragraph two.</p><p>Paragraph three.</p></div></body>");
+    assert_string_equal(d->text, "Paragraph one.\n\nParagraph two.\n\nParagraph three.");
     got_free(&g);
 
     /* no text at all */
@@ -815,6 +867,7 @@ int main(void)
         cmocka_unit_test(test_title_and_body),
         cmocka_unit_test(test_datelines),
         cmocka_unit_test(test_dateline_without_title),
+        cmocka_unit_test(test_byline),
         cmocka_unit_test(test_parse_text_keeps_fields),
         cmocka_unit_test(test_utf8_repair),
         cmocka_unit_test(test_refusals),

@@ -82,6 +82,14 @@ static void add_phrase(const char *file, int line, const char *name, int kind,
         free(exact);
         return;
     }
+    for (size_t i = n_phrases; i-- > 0 && phrases[i].kind == kind && phrases[i].index == index;)
+        if (strcmp(phrases[i].key, key.data) == 0 &&
+            ((!phrases[i].exact && !exact) ||
+             (phrases[i].exact && exact && strcmp(phrases[i].exact, exact) == 0))) {
+            buf_free(&key); /* the same name twice for one entry */
+            free(exact);
+            return;
+        }
     if (n_phrases == cap_phrases) {
         cap_phrases = cap_phrases ? cap_phrases * 2 : 1024;
         phrases = xrealloc(phrases, cap_phrases * sizeof *phrases);

@@ -110,14 +110,14 @@ static bool exact_ok(const struct tokens *tk, const char *text, size_t a, size_t
         const struct tok *t = &tk->t[i];
         if (t->kind == TOK_PUNCT)
             continue;
-        while (exact[e] == ' ' || exact[e] == '-')
+        while (exact[e] && strchr(" -.'()", exact[e]))
             e++;
         size_t len = t->end - t->start;
         if (strncmp(exact + e, text + t->start, len) != 0)
             return false;
         e += len;
     }
-    while (exact[e] == ' ' || exact[e] == '-' || exact[e] == '.')
+    while (exact[e] && strchr(" -.'()", exact[e]))
         e++;
     return exact[e] == '\0';
 }
@@ -142,11 +142,12 @@ void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *tex
             if (t->kind == TOK_PUNCT) {
                 /* hyphens, apostrophes and full stops inside names */
                 const char *p = tok_norm(tk, j);
-                if ((p[0] == '-' || p[0] == '.' || p[0] == '\'') && p[1] == '\0' &&
-                    j + 1 < tk->n && tk->t[j + 1].start == t->end)
-                    continue;
-                if (p[0] == '-' && p[1] == '\0')
-                    continue;
+                bool glued_next = j + 1 < tk->n && tk->t[j + 1].start == t->end;
+                bool glued_prev = j > 0 && tk->t[j - 1].end == t->start;
+                if (p[1] == '\0' && (p[0] == '-' || p[0] == '(' || p[0] == ')'))
+                    continue; /* "al-Qaeda", "CPI (Maoist)" */
+                if (p[1] == '\0' && (p[0] == '.' || p[0] == '\'') && (glued_next || glued_prev))
+                    continue; /* "U.S.", "Workers' Party" */
                 break;
             }
             /* a phrase never crosses a sentence end or a paragraph */

@@ -71,6 +71,8 @@ static void every_entry_is_reachable(void **state)
         for (size_t i = 0; i < m.n; i++)
             if (m.v[i].phrase == &lex_phrases[p] && m.v[i].first == 0)
                 found = 1;
+        if (!found)
+            print_message("unreachable phrase: \"%s\"\n", text);
         missed += !found;
         lex_matches_free(&m);
         tok_free(&tk);

@@ -1,11 +1,13 @@
 /* ev.c - rule-based event extraction (see ev.h).
  *
- * Each sentence becomes at most one frame: its strongest event trigger
- * gives the type (and attack method), count triggers with an adjacent
- * number give the tolls, dictionary matches give actor, place and
- * country, and date.c the date. Frames then merge: a sentence that only
- * adds tolls ("30 others were wounded") completes the event before it; a
- * claim of responsibility names the actor of the event it follows. */
+ * Each sentence becomes at most one frame. Its triggers decide the type by
+ * a fixed order of rules (a strike beats a plot beats an escape ...; see
+ * decide_type()), count triggers with a number next to them give the
+ * tolls, dictionary matches give the actor, place and country, and date.c
+ * the date. Frames then become events: a sentence that only adds tolls
+ * completes the event before it, a claim of responsibility names the actor
+ * of the event it follows, and at the end events of a document that tell
+ * the same incident twice are merged. */
 #include "ev.h"
 
 #include <stdlib.h>
@@ -27,26 +29,41 @@ static const char *const slot_names[S__COUNT] = {
 /* What one sentence says. */
 struct frame {
     size_t sent;
-    int rank;                 /* strength of the type decision; 0 = none */
+    size_t first, last;       /* its tokens, the dateline excluded */
     const char *type, *method;
-    size_t trig;              /* token of the deciding trigger */
+    bool weak;                /* typed only by a generic word ("attack") */
     long long count[S__COUNT];
-    bool vague[S__COUNT];     /* "dozens were killed": known but not a number */
+    bool vague[S__COUNT];     /* "dozens were killed": known, not a number */
+    size_t kill_at;           /* token of the trigger the killed toll hangs on */
+    const struct lex_match *victim_m; /* the head noun of the killed toll */
+    size_t victim_first;
+    bool leader_killed;       /* the victim is a named leader or commander */
     const struct lex_match *group;     /* an armed group named */
+    bool group_inspired;      /* only "inspired by" the group */
     const struct lex_match *state;     /* "Iraqi forces" (the security word) */
-    size_t state_first;                /* where the state actor's span starts */
+    size_t state_first;       /* where the state actor's span starts */
     const struct lex_match *perp;      /* "gunmen", "a suicide bomber" */
     const struct lex_place *place;
     const struct lex_match *place_m;
-    const char *country;
+    const char *country;      /* a country named as the location */
+    const char *weak_country; /* a country only named as an adjective */
     struct date date;
     bool has_date;
     bool aggregate;           /* "since 2014", "this year": not one incident */
-    bool negated;             /* "no one was hurt" handled as a zero toll */
+    bool negated;             /* "no one was hurt" */
+    bool multi_site;          /* "across the country": no one place */
+    bool prison;              /* prison, jail, inmates */
     double amount, amount_max;
-    const struct lex_match *target_m, *victim_m, *weapon_m;
-    size_t victim_first;      /* token where the victim phrase starts */
+    const struct lex_match *target_m, *weapon_m;
     bool claim;               /* a claim of responsibility */
+    bool named_attack;        /* "the New Orleans attack" */
+};
+
+/* What the document context needs to know of each event built. */
+struct meta {
+    bool date_explicit;       /* the date came from its own sentence */
+    bool place_own;           /* the place came from its own sentence */
+    uint32_t para;
 };
 
 struct ctx {
@@ -56,18 +73,19 @@ struct ctx {
     struct lex_matches lm;
     int32_t *match_at;        /* first match starting at token i, or -1 */
     bool *date_tok;           /* token belongs to a date expression */
+    bool *used_num;           /* number token already read as a toll */
     struct date ref;          /* the publication date */
     const char *doc_country;  /* the dateline's, else the most named */
     const struct lex_place *dateline_place;
+    const struct lex_actor *doc_group; /* the group named most often */
     size_t skip_until;        /* byte offset where the body starts */
+    struct meta *meta;        /* per event of this document */
+    size_t meta_cap;
 };
 
 /* ---- dictionary helpers ------------------------------------------------ */
 
-static const char *trig_value(const struct lex_match *m)
-{
-    return lex_triggers[m->phrase->index].value;
-}
+static const char *key_of(const struct lex_match *m) { return m->phrase->key; }
 
 /* Iterates the matches whose first token is in [first, last). */
 #define FOR_MATCHES(c, m, first, last)                                      \
@@ -82,13 +100,22 @@ static const struct lex_match *first_match(const struct ctx *c, size_t first)
     return NULL;
 }
 
-/* The match of kind/class covering token i, or NULL. */
+/* The match of kind (and trigger class) covering token i, or NULL. */
 static const struct lex_match *match_covering(const struct ctx *c, size_t i, int kind,
                                               int cls)
 {
-    for (size_t k = 0; k < c->lm.n; k++) {
+    /* matches are sorted by first token; look back a few */
+    size_t lo = 0, hi = c->lm.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->lm.v[mid].first <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k-- > 0;) {
         const struct lex_match *m = &c->lm.v[k];
-        if (m->first > i)
+        if (m->first + 12 < i)
             break;
         if (i < m->last && m->phrase->kind == kind &&
             (kind != LEX_TRIGGER || lex_triggers[m->phrase->index].cls == cls))
@@ -96,8 +123,6 @@ static const struct lex_match *match_covering(const struct ctx *c, size_t i, int
     }
     return NULL;
 }
-
-/* ---- tolls ------------------------------------------------------------- */
 
 static bool word_in(const struct ctx *c, size_t i, const char *const *list)
 {
@@ -107,11 +132,47 @@ static bool word_in(const struct ctx *c, size_t i, const char *const *list)
     return false;
 }
 
+static bool key_in(const char *key, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (strcmp(key, list[k]) == 0)
+            return true;
+    return false;
+}
+
+/* ---- tolls ------------------------------------------------------------- */
+
 static const char *const aux_words[] = {
     "were", "was", "have", "has", "had", "been", "are", "is", "being", "be",
     "reportedly", "also", "later", "all", "both", "either", "confirmed",
     "reported", "believed", "feared", "said", "thought", "to", "get", "got",
-    "left", NULL};
+    "left", "shot", "found", NULL};
+
+/* Words after a number that make it not a count of people. */
+static const char *const not_people[] = {
+    "percent", "per", "%", "km", "kilometres", "kilometers", "miles", "metres",
+    "meters", "years", "year", "am", "pm", "hours", "hour", "days", "day",
+    "minutes", "weeks", "months", "kg", "kilograms", "kilogrammes", "tonnes",
+    "tons", "pounds", "litres", "times", "storey", "floors", "km/h", NULL};
+
+/* The victims that are attackers: security forces killing them is a clash. */
+static const char *const attacker_nouns[] = {
+    "attackers", "attacker", "gunmen", "gunman", "assailants", "assailant",
+    "militants", "militant", "insurgents", "insurgent", "bombers", "bomber",
+    "jihadists", "fighters", "rebels", "hostage takers", "driver", "suspects",
+    "suspect", "terrorists", "terrorist", "commander", "leader", NULL};
+
+/* A single person: "a man", "the driver", "a commander". */
+static const char *const one_person[] = {
+    "man", "woman", "boy", "girl", "child", "driver", "suspect", "attacker",
+    "assailant", "bomber", "gunman", "soldier", "policeman", "policewoman",
+    "police officer", "officer", "security officer", "guard", "leader",
+    "commander", "civilian", "worshipper", "pilgrim", "tourist", "teacher",
+    "journalist", "person", NULL};
+
+static const char *const leader_words[] = {
+    "leader", "commander", "chief", "emir", "founder", "head", "spokesman",
+    "deputy", NULL};
 
 /* Reads a number (with its qualifiers) starting at token i. */
 static bool number_at(const struct ctx *c, size_t i, size_t last, struct num *n)
@@ -119,66 +180,148 @@ static bool number_at(const struct ctx *c, size_t i, size_t last, struct num *n)
     size_t q;
     int guard = 0;
     while (i < last && (q = num_qualifier(&c->tk, i, last)) > 0 && guard++ < 3) {
-        /* "a dozen" is a number, not a qualifier */
         if (tok_is(&c->tk, i, "a") && i + 1 < last && tok_is(&c->tk, i + 1, "dozen"))
-            break;
+            break; /* "a dozen" is a number */
         i += q;
     }
-    if (i >= last || c->date_tok[i])
+    if (i >= last || c->date_tok[i] || c->used_num[i])
         return false;
     if (!num_parse(&c->tk, c->text, i, last, n))
         return false;
-    /* "one of the", "2 p.m.": not tolls */
-    if (n->last < last && (tok_is(&c->tk, n->last, "of") && !n->vague &&
-                           n->value == 1))
-        return false;
-    if (n->last < last && (tok_is(&c->tk, n->last, "percent") ||
-                           tok_is(&c->tk, n->last, "per") ||
-                           tok_is(&c->tk, n->last, "km") ||
-                           tok_is(&c->tk, n->last, "kilometres") ||
-                           tok_is(&c->tk, n->last, "miles") ||
-                           tok_is(&c->tk, n->last, "years") ||
-                           tok_is(&c->tk, n->last, "year") ||
-                           tok_is(&c->tk, n->last, "am") ||
-                           tok_is(&c->tk, n->last, "pm") ||
-                           tok_is(&c->tk, n->last, "hours") ||
-                           tok_is(&c->tk, n->last, "days") ||
-                           tok_is(&c->tk, n->last, "metres") ||
-                           tok_is(&c->tk, n->last, "kg") ||
-                           tok_is(&c->tk, n->last, "%")))
+    if (n->last < last && tok_is(&c->tk, n->last, "of") && !n->vague && n->value == 1)
+        return false; /* "one of the" */
+    size_t k = n->last;
+    if (k < last && tok_is(&c->tk, k, "-"))
+        k++; /* "a 23-year-old", "a 19-tonne truck" */
+    if (k < last && (word_in(c, k, not_people) || tok_is(&c->tk, k, "old")))
         return false;
     return true;
 }
 
-/* Adds a second group of the same toll: "5 soldiers and 3 civilians". */
-static double sum_parts(const struct ctx *c, size_t j, size_t last, double value)
+/* The victim noun right after a number ("15 people", "13 US service
+ * members"): within three tokens, before any verb. */
+static const struct lex_match *victim_after(const struct ctx *c, size_t j, size_t last)
 {
-    /* j is after the first number's noun */
+    for (size_t q = j; q < last && q < j + 3; q++) {
+        const struct lex_match *v = match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM);
+        if (v)
+            return v;
+        if (match_covering(c, q, LEX_TRIGGER, TRIG_COUNT) ||
+            match_covering(c, q, LEX_TRIGGER, TRIG_EVENT) || c->tk.t[q].kind == TOK_PUNCT)
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Adds further parts of one toll: "5 soldiers and 3 civilians". */
+static double sum_parts(struct ctx *c, size_t j, size_t last, double value)
+{
     for (int parts = 0; parts < 3 && j + 1 < last; parts++) {
         if (!tok_is(&c->tk, j, "and") && !tok_is(&c->tk, j, ","))
             break;
         struct num n;
         if (!number_at(c, j + 1, last, &n) || n.vague)
             break;
-        const struct lex_match *v = match_covering(c, n.last, LEX_TRIGGER, TRIG_VICTIM);
+        const struct lex_match *v = victim_after(c, n.last, last);
         if (!v)
             break;
+        for (size_t q = n.first; q < n.last; q++)
+            c->used_num[q] = true;
         value += n.value;
         j = v->last;
     }
     return value;
 }
 
-/* Finds the number a count trigger m refers to. Returns true and sets the
+/* Is token i the start of a person's name (capitalised words that are not
+ * a place, country, group or trigger)? Returns the tokens it spans. */
+static size_t person_name(const struct ctx *c, size_t i, size_t last)
+{
+    size_t j = i;
+    while (j < last && (c->tk.t[j].flags & TOK_CAP) && c->tk.t[j].kind == TOK_WORD &&
+           c->match_at[j] < 0 && !match_covering(c, j, LEX_PLACE, 0) &&
+           !match_covering(c, j, LEX_ACTOR, 0) && !match_covering(c, j, LEX_COUNTRY, 0)) {
+        j++;
+        /* "al-Zawahiri", "bin Laden" */
+        if (j + 1 < last && tok_is(&c->tk, j, "-") && (c->tk.t[j + 1].flags & TOK_CAP))
+            j++;
+        else if (j < last && (tok_is(&c->tk, j, "bin") || tok_is(&c->tk, j, "al") ||
+                              tok_is(&c->tk, j, "abu") || tok_is(&c->tk, j, "ibn")))
+            j++;
+    }
+    return j - i >= 2 ? j - i : 0;
+}
+
+/* A single victim named after the verb: "killed al-Qaeda leader Ayman
+ * al-Zawahiri", "abducted Luis Manuel Diaz and his wife", "killed a
+ * policeman". Returns the count (0 when none) and whether a leader. */
+static int named_victims(struct ctx *c, size_t j, size_t last, bool *leader,
+                         size_t *victim)
+{
+    static const char *const det[] = {
+        "the", "a", "an", "one", "its", "his", "her", "their", "top", "senior",
+        "former", "local", "prominent", "key", "veteran", NULL};
+    static const char *const kin[] = {
+        "wife", "husband", "son", "daughter", "brother", "sister", "father",
+        "mother", "child", "driver", "bodyguard", NULL};
+    size_t i = j;
+    *leader = false;
+    *victim = j;
+    while (i < last && word_in(c, i, det))
+        i++;
+    const struct lex_match *g = i < last ? match_covering(c, i, LEX_ACTOR, 0) : NULL;
+    if (g && g->first == i)
+        i = g->last;
+    while (i < last && word_in(c, i, det))
+        i++;
+    int n = 0;
+    if (i < last && word_in(c, i, leader_words)) {
+        *leader = true;
+        i++;
+        n = 1;
+        size_t name = person_name(c, i, last);
+        i += name;
+    } else if (i < last && person_name(c, i, last)) {
+        i += person_name(c, i, last);
+        n = 1;
+        /* "Burhan Wani, a commander" */
+        if (i + 2 < last && tok_is(&c->tk, i, ",") &&
+            (tok_is(&c->tk, i + 1, "a") || tok_is(&c->tk, i + 1, "the")) &&
+            word_in(c, i + 2, leader_words))
+            *leader = true;
+    } else if (i > j && i < last) {
+        const struct lex_match *v = match_covering(c, i, LEX_TRIGGER, TRIG_VICTIM);
+        for (int k = 0; v && one_person[k]; k++)
+            if (strcmp(key_of(v), one_person[k]) == 0 && v->first == i) {
+                n = 1;
+                *leader = key_in(key_of(v), leader_words);
+                i = v->last;
+                break;
+            }
+    }
+    if (!n)
+        return 0;
+    /* "and his wife" */
+    while (i + 2 < last && tok_is(&c->tk, i, "and") &&
+           (tok_is(&c->tk, i + 1, "his") || tok_is(&c->tk, i + 1, "her") ||
+            tok_is(&c->tk, i + 1, "their")) && word_in(c, i + 2, kin)) {
+        n++;
+        i += 3;
+    }
+    return n;
+}
+
+/* Finds the toll a count trigger m refers to. Returns true and sets the
  * value (or vague) when found. */
-static bool toll_of(const struct ctx *c, const struct lex_match *m, size_t first,
-                    size_t last, long long *value, bool *vague, size_t *victim)
+static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size_t last,
+                    long long *value, bool *vague, size_t *victim, bool *leader)
 {
     struct num n;
+    *leader = false;
     /* after: "killed 15 people", "killing at least 15", "toll rose to 50" */
     size_t j = m->last;
-    if (strcmp(c->tk.norm.data + c->tk.t[m->first].norm, "toll") == 0 ||
-        strcmp(c->tk.norm.data + c->tk.t[m->first].norm, "death") == 0) {
+    if (strcmp(key_of(m), "toll") == 0 || strcmp(key_of(m), "death toll") == 0 ||
+        strcmp(key_of(m), "death") == 0) {
         static const char *const toll_words[] = {
             "rose", "risen", "climbed", "reached", "stood", "stands", "is", "was",
             "has", "had", "to", "at", "of", "now", "increased", NULL};
@@ -188,18 +331,24 @@ static bool toll_of(const struct ctx *c, const struct lex_match *m, size_t first
     if (j < last && number_at(c, j, last, &n)) {
         *vague = n.vague;
         if (!n.vague) {
-            size_t after = n.last;
-            const struct lex_match *v = match_covering(c, after, LEX_TRIGGER, TRIG_VICTIM);
+            const struct lex_match *v = victim_after(c, n.last, last);
             double total = n.value;
-            if (v) {
-                *victim = n.first;
+            for (size_t q = n.first; q < n.last; q++)
+                c->used_num[q] = true;
+            *victim = n.first;
+            if (v)
                 total = sum_parts(c, v->last, last, n.value);
-            }
             *value = (long long)total;
         }
         return true;
     }
-    /* before: "15 people were killed", "12 soldiers dead", "30 wounded" */
+    int named = j < last ? named_victims(c, j, last, leader, victim) : 0;
+    if (named) {
+        *vague = false;
+        *value = named;
+        return true;
+    }
+    /* before: "15 people were killed", "12 soldiers dead", "a man died" */
     size_t i = m->first;
     int nouns = 0;
     while (i > first) {
@@ -209,8 +358,20 @@ static bool toll_of(const struct ctx *c, const struct lex_match *m, size_t first
             continue;
         if (t->kind == TOK_PUNCT && !tok_is(&c->tk, i, "-"))
             return false;
+        /* "the driver", "a man": one person */
+        const struct lex_match *v = match_covering(c, i, LEX_TRIGGER, TRIG_VICTIM);
+        if (v && v->last == i + 1 && v->first > first && key_in(key_of(v), one_person) &&
+            (tok_is(&c->tk, v->first - 1, "a") || tok_is(&c->tk, v->first - 1, "an") ||
+             tok_is(&c->tk, v->first - 1, "the") || tok_is(&c->tk, v->first - 1, "one"))) {
+            *vague = false;
+            *value = 1;
+            *victim = v->first - 1;
+            *leader = key_in(key_of(v), leader_words);
+            return true;
+        }
         struct num probe;
-        if (num_parse(&c->tk, c->text, i, last, &probe) && !c->date_tok[i]) {
+        if (num_parse(&c->tk, c->text, i, last, &probe) && !c->date_tok[i] &&
+            !c->used_num[i]) {
             /* step back to the start of word numbers ("twenty-three") */
             size_t start = i;
             for (size_t k = 1; k <= 4 && k <= i - first; k++) {
@@ -221,18 +382,28 @@ static bool toll_of(const struct ctx *c, const struct lex_match *m, size_t first
                     probe = wider;
                 }
             }
-            if (probe.last < m->first - (size_t)nouns - 8) /* not adjacent */
+            /* "two of the suspects", "the two officers": told before */
+            if (probe.last < last && tok_is(&c->tk, probe.last, "of"))
+                return false;
+            if (start > first && tok_is(&c->tk, start - 1, "the"))
+                return false;
+            struct num check;
+            if (!number_at(c, start, last, &check) && !probe.vague)
                 return false;
             *vague = probe.vague;
-            if (!probe.vague)
+            if (!probe.vague) {
                 *value = (long long)probe.value;
+                for (size_t q = start; q < probe.last; q++)
+                    c->used_num[q] = true;
+            }
             *victim = start;
             return true;
         }
         if (match_covering(c, i, LEX_TRIGGER, TRIG_COUNT))
             return false;
         if (tok_is(&c->tk, i, "and") || tok_is(&c->tk, i, "or") ||
-            tok_is(&c->tk, i, "after") || tok_is(&c->tk, i, "when"))
+            tok_is(&c->tk, i, "after") || tok_is(&c->tk, i, "when") ||
+            tok_is(&c->tk, i, "who") || tok_is(&c->tk, i, "which"))
             return false;
         if (++nouns > 3)
             return false;
@@ -297,25 +468,41 @@ static bool money_in(const struct ctx *c, size_t first, size_t last, double *lo,
     return false;
 }
 
-/* ---- the frame of one sentence ---------------------------------------- */
+/* ---- places and countries ---------------------------------------------- */
 
-/* Rank of an event trigger: the type a sentence is coded as is the one
- * with the highest rank. */
-static int type_rank(const char *value)
+/* Words before a name that make it the location of what is told. */
+static const char *const locative[] = {
+    "in", "at", "near", "outside", "inside", "into", "across", "throughout",
+    "around", "within", "of", "from", "towards", "toward", "northern",
+    "southern", "eastern", "western", "central", "north", "south", "east",
+    "west", "northeastern", "northwestern", "southeastern", "southwestern",
+    "north-eastern", "north-western", "south-eastern", "south-western",
+    "neighbouring", "neighboring", "on", NULL};
+
+static bool locative_before(const struct ctx *c, size_t i, size_t first)
 {
-    static const struct { const char *prefix; int rank; } ranks[] = {
-        {"strike", 9}, {"escape", 8}, {"kidnapping", 8}, {"plot", 7},
-        {"raid", 6}, {"arrest", 6}, {"attack/", 5}, {"financing", 4},
-        {"clash", 5}, {"attack", 2}, {"claim_only", 1}, {NULL, 0}};
-    for (int i = 0; ranks[i].prefix; i++)
-        if (strncmp(value, ranks[i].prefix, strlen(ranks[i].prefix)) == 0)
-            return ranks[i].rank;
-    return 0;
+    for (size_t k = 1; k <= 3 && i >= first + k; k++) {
+        size_t q = i - k;
+        if (word_in(c, q, locative))
+            return true;
+        if (c->tk.t[q].kind == TOK_PUNCT && !tok_is(&c->tk, q, "-"))
+            return false;
+        /* "in north-western Syria", "in the town of Atmeh" */
+        if (!tok_is(&c->tk, q, "the") && !tok_is(&c->tk, q, "-") &&
+            !tok_is(&c->tk, q, "town") && !tok_is(&c->tk, q, "city") &&
+            !tok_is(&c->tk, q, "village") && !tok_is(&c->tk, q, "province") &&
+            !tok_is(&c->tk, q, "district") && !tok_is(&c->tk, q, "state") &&
+            !tok_is(&c->tk, q, "region") && !word_in(c, q, locative))
+            return false;
+    }
+    return false;
 }
 
-static const struct lex_place *best_place(const struct ctx *c, const struct lex_match *m)
+/* Picks the entry of a place phrase: the document's country first, then
+ * settlements over regions, then the most populous. */
+static const struct lex_place *best_place(const struct ctx *c, const struct lex_match *m,
+                                          int *score_out)
 {
-    /* every entry of the phrase: prefer the document's country, then size */
     const struct lex_place *best = NULL;
     int best_score = -1;
     for (const struct lex_match *x = m; x < c->lm.v + c->lm.n && x->first == m->first; x++) {
@@ -328,20 +515,111 @@ static const struct lex_place *best_place(const struct ctx *c, const struct lex_
         if (strcmp(p->kind, "city") == 0 || strcmp(p->kind, "town") == 0 ||
             strcmp(p->kind, "district") == 0)
             score += 2;
-        if (p->population > 100000)
-            score += 1;
         if (score > best_score || (score == best_score && best &&
                                    p->population > best->population)) {
             best = p;
             best_score = score;
         }
     }
+    *score_out = best_score;
     return best;
 }
 
 static bool place_specific(const struct lex_place *p)
 {
     return strcmp(p->kind, "province") != 0 && strcmp(p->kind, "region") != 0;
+}
+
+/* ---- the frame of one sentence ---------------------------------------- */
+
+/* Is the kidnapping trigger at m the seizure of a place or vehicle ("seized
+ * a cafe", "seized the Jaffar Express") rather than of people? */
+static bool seizes_a_place(const struct ctx *c, const struct lex_match *m, size_t last)
+{
+    if (strcmp(key_of(m), "seized") != 0 && strcmp(key_of(m), "took over") != 0)
+        return false;
+    size_t j = m->last;
+    if (j >= last || !(tok_is(&c->tk, j, "the") || tok_is(&c->tk, j, "a") ||
+                       tok_is(&c->tk, j, "an") || tok_is(&c->tk, j, "control")))
+        return false;
+    return !match_covering(c, j + 1, LEX_TRIGGER, TRIG_VICTIM) &&
+           !(j + 1 < last && c->tk.t[j + 1].kind == TOK_NUM);
+}
+
+/* "drove a 19-tonne truck into", "rammed a car into": a ramming. */
+static bool vehicle_ramming(const struct ctx *c, size_t first, size_t last)
+{
+    static const char *const verbs[] = {
+        "drove", "rammed", "ploughed", "plowed", "ramming", "driving", "drive",
+        "smashed", "crashed", NULL};
+    static const char *const vehicles[] = {
+        "truck", "lorry", "van", "car", "vehicle", "suv", "bus", "tractor", NULL};
+    for (size_t i = first; i < last; i++)
+        if (word_in(c, i, verbs))
+            for (size_t k = i + 1; k < last && k <= i + 5; k++)
+                if (word_in(c, k, vehicles) && (k + 1 >= last || !tok_is(&c->tk, k + 1, "bomb")))
+                    return true;
+    return false;
+}
+
+/* What kinds of event triggers a sentence holds. */
+struct triggers {
+    const struct lex_match *first_method; /* first attack trigger with a method */
+    const char *method;                   /* its method */
+    bool hostage, ramming, attack, kidnap, seize_place, clash, strike, raid,
+         raid_weak, arrest, escape, plot, financing, claim_only;
+};
+
+/* The order in which triggers decide a sentence's type. */
+static void decide_type(const struct ctx *c, const struct triggers *t, struct frame *f)
+{
+    bool state_subject = f->state && f->state_first < f->kill_at &&
+                         (!f->group || f->group->first > f->state_first);
+    bool attackers_killed = f->victim_m && key_in(key_of(f->victim_m), attacker_nouns);
+    bool people_lost = f->count[S_KILLED] > 0 || f->count[S_INJURED] > 0;
+    f->method = NULL;
+    f->weak = false;
+    if (t->strike)
+        f->type = "strike";
+    else if (t->plot && !people_lost && f->count[S_KIDNAPPED] < 0)
+        f->type = "plot";
+    else if (t->escape && f->prison)
+        f->type = "escape";
+    else if (t->hostage || t->seize_place)
+        f->type = "attack", f->method = "hostage_taking";
+    else if (t->kidnap && !(state_subject && attackers_killed))
+        f->type = "kidnapping";
+    else if (t->raid && (f->state || !(f->group || f->perp)))
+        f->type = "raid";
+    else if (t->clash && !t->ramming && !t->first_method)
+        f->type = "clash";
+    else if (state_subject && f->count[S_KILLED] >= 0 && f->leader_killed)
+        f->type = "raid";
+    else if (state_subject && attackers_killed && f->count[S_KILLED] >= 0)
+        f->type = "clash";
+    else if (t->arrest && f->count[S_DETAINED] >= 0 && !people_lost)
+        f->type = "arrest";
+    else if (t->ramming)
+        f->type = "attack", f->method = "vehicle_ramming";
+    else if (t->first_method)
+        f->type = "attack", f->method = t->method;
+    else if (t->clash)
+        f->type = "clash";
+    else if (t->raid_weak && f->state)
+        f->type = "raid";
+    else if (t->arrest)
+        f->type = "arrest";
+    else if (t->financing)
+        f->type = "financing";
+    else if ((t->attack || t->raid) && f->count[S_KIDNAPPED] >= 0 && !people_lost)
+        f->type = "kidnapping";
+    else if (t->attack || t->raid)
+        f->type = "attack", f->weak = true;
+    else if (f->count[S_KILLED] >= 0 && !f->vague[S_KILLED] && f->kill_at)
+        f->type = "attack", f->weak = true;
+    else
+        f->type = NULL;
+    (void)c;
 }
 
 static void read_frame(struct ctx *c, size_t si, struct frame *f)
@@ -352,97 +630,131 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         first++;
     memset(f, 0, sizeof *f);
     f->sent = si;
+    f->first = first;
+    f->last = last;
     for (int k = 0; k < S__COUNT; k++)
         f->count[k] = EV_UNKNOWN;
     f->amount = f->amount_max = -1;
     if (first >= last)
         return;
 
-    /* the date, and aggregate statements */
-    size_t at = 0, end = 0;
+    /* statements about a period, not an incident */
     for (size_t i = first; i < last; i++) {
-        if (tok_is(&c->tk, i, "since") || (tok_is(&c->tk, i, "this") && i + 1 < last &&
-                                           tok_is(&c->tk, i + 1, "year")) ||
+        bool since = tok_is(&c->tk, i, "since") && i + 1 < last &&
+                     (c->tk.t[i + 1].kind == TOK_NUM || date_month(tok_norm(&c->tk, i + 1)) ||
+                      tok_is(&c->tk, i + 1, "the") || tok_is(&c->tk, i + 1, "january"));
+        if (since || (tok_is(&c->tk, i, "this") && i + 1 < last && tok_is(&c->tk, i + 1, "year")) ||
             (tok_is(&c->tk, i, "so") && i + 1 < last && tok_is(&c->tk, i + 1, "far")) ||
-            tok_is(&c->tk, i, "annual") || tok_is(&c->tk, i, "total") ||
-            tok_is(&c->tk, i, "alone") || tok_is(&c->tk, i, "statistics"))
+            (tok_is(&c->tk, i, "over") && i + 2 < last && tok_is(&c->tk, i + 1, "the") &&
+             (tok_is(&c->tk, i + 2, "past") || tok_is(&c->tk, i + 2, "last"))) ||
+            (tok_is(&c->tk, i, "series") && i + 1 < last && tok_is(&c->tk, i + 1, "of")) ||
+            (tok_is(&c->tk, i, "in") && i + 2 < last && tok_is(&c->tk, i + 1, "recent") &&
+             tok_is(&c->tk, i + 2, "years")) ||
+            tok_is(&c->tk, i, "annual") || tok_is(&c->tk, i, "annually") ||
+            tok_is(&c->tk, i, "statistics") || tok_is(&c->tk, i, "alone"))
             f->aggregate = true;
+        if ((tok_is(&c->tk, i, "across") || tok_is(&c->tk, i, "throughout")) && i + 2 < last &&
+            tok_is(&c->tk, i + 1, "the") && tok_is(&c->tk, i + 2, "country"))
+            f->multi_site = true;
+        if (tok_is(&c->tk, i, "nationwide"))
+            f->multi_site = true;
+        if (tok_is(&c->tk, i, "prison") || tok_is(&c->tk, i, "prisons") ||
+            tok_is(&c->tk, i, "jail") || tok_is(&c->tk, i, "inmates") ||
+            tok_is(&c->tk, i, "prisoners") || tok_is(&c->tk, i, "jailbreak"))
+            f->prison = true;
+        if (tok_is(&c->tk, i, "inspired") && i + 1 < last && tok_is(&c->tk, i + 1, "by"))
+            f->group_inspired = true;
     }
-    size_t from = first;
-    while (from < last &&
-           date_find(&c->tk, c->text, from, last, &c->ref, &f->date, &at, &end)) {
+
+    /* the date: the first one not after "since" */
+    size_t at = 0, end = 0, from = first;
+    struct date dt;
+    while (from < last && date_find(&c->tk, c->text, from, last, &c->ref, &dt, &at, &end)) {
         for (size_t i = at; i < end; i++)
             c->date_tok[i] = true;
         bool after_since = at > first && (tok_is(&c->tk, at - 1, "since") ||
                                           tok_is(&c->tk, at - 1, "until"));
-        if (!after_since && !f->has_date)
+        if (!after_since && !f->has_date) {
+            f->date = dt;
             f->has_date = true;
-        else if (!f->has_date)
-            memset(&f->date, 0, sizeof f->date);
-        from = end;
-        if (f->has_date)
-            break;
-    }
-    if (f->has_date) {
-        /* mark any later dates too, so their numbers are not tolls */
-        struct date tmp;
-        while (from < last && date_find(&c->tk, c->text, from, last, &c->ref, &tmp, &at, &end)) {
-            for (size_t i = at; i < end; i++)
-                c->date_tok[i] = true;
-            from = end;
         }
+        from = end;
     }
 
-    /* triggers, tolls and names */
+    /* names, triggers and tolls */
+    struct triggers t = {0};
+    int place_score = -100;
     FOR_MATCHES(c, m, first, last) {
         const struct lex_phrase *p = m->phrase;
         if (p->kind == LEX_TRIGGER) {
-            const struct lex_trigger *t = &lex_triggers[p->index];
-            switch (t->cls) {
+            const struct lex_trigger *tr = &lex_triggers[p->index];
+            switch (tr->cls) {
             case TRIG_EVENT: {
-                int r = type_rank(t->value);
-                if (r > f->rank) {
-                    f->rank = r;
-                    f->trig = m->first;
-                    const char *slash = strchr(t->value, '/');
-                    size_t tl = slash ? (size_t)(slash - t->value) : strlen(t->value);
-                    f->type = NULL;
-                    for (int k = 0; event_types[k]; k++)
-                        if (strlen(event_types[k]) == tl &&
-                            strncmp(event_types[k], t->value, tl) == 0)
-                            f->type = event_types[k];
-                    if (!f->type)
-                        f->rank = 0;
-                    f->method = slash ? slash + 1 : NULL;
+                const char *v = tr->value;
+                if (strncmp(v, "attack/", 7) == 0) {
+                    if (strcmp(v + 7, "hostage_taking") == 0)
+                        t.hostage = true;
+                    else if (strcmp(v + 7, "vehicle_ramming") == 0)
+                        t.ramming = true;
+                    else if (!t.first_method) {
+                        t.first_method = m;
+                        t.method = v + 7;
+                    }
+                } else if (strcmp(v, "attack") == 0) {
+                    t.attack = true;
+                } else if (strcmp(v, "kidnapping") == 0) {
+                    if (seizes_a_place(c, m, last))
+                        t.seize_place = true;
+                    else
+                        t.kidnap = true;
+                } else if (strcmp(v, "clash") == 0) {
+                    t.clash = true;
+                } else if (strcmp(v, "strike") == 0) {
+                    /* "strike" alone is often a verb of attacks */
+                    if (strcmp(key_of(m), "strike") != 0 && strcmp(key_of(m), "strikes") != 0)
+                        t.strike = true;
+                    else
+                        t.attack = true;
+                } else if (strcmp(v, "raid") == 0) {
+                    if (strncmp(key_of(m), "operation", 9) == 0 ||
+                        strstr(key_of(m), " operation"))
+                        t.raid_weak = true;
+                    else
+                        t.raid = true;
+                } else if (strcmp(v, "arrest") == 0) {
+                    t.arrest = true;
+                } else if (strcmp(v, "escape") == 0) {
+                    t.escape = true;
+                } else if (strcmp(v, "plot") == 0) {
+                    t.plot = true;
+                } else if (strcmp(v, "financing") == 0) {
+                    t.financing = true;
+                } else if (strcmp(v, "claim_only") == 0) {
+                    t.claim_only = true;
                 }
                 break;
             }
             case TRIG_COUNT: {
                 int slot = -1;
                 for (int k = 0; k < S__COUNT; k++)
-                    if (strcmp(t->value, slot_names[k]) == 0)
+                    if (strcmp(tr->value, slot_names[k]) == 0)
                         slot = k;
                 long long v = EV_UNKNOWN;
-                bool vague = false;
+                bool vague = false, leader = false;
                 size_t victim = 0;
                 if (slot >= 0 && f->count[slot] < 0 && !f->vague[slot] &&
-                    toll_of(c, m, first, last, &v, &vague, &victim)) {
+                    toll_of(c, m, first, last, &v, &vague, &victim, &leader)) {
                     f->count[slot] = v;
                     f->vague[slot] = vague;
-                    if (!f->victim_m && !vague) {
+                    if (slot == S_KILLED) {
+                        f->kill_at = m->first;
+                        f->leader_killed = leader;
                         f->victim_first = victim;
                         const struct lex_match *vm = NULL;
                         for (size_t q = victim; q < last && q < victim + 6 && !vm; q++)
                             vm = match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM);
                         f->victim_m = vm;
                     }
-                }
-                /* a count word is also a weak trigger: "15 were killed" */
-                if (f->rank < 2 && slot == S_KILLED && !vague && v >= 0) {
-                    f->rank = 2;
-                    f->type = "attack";
-                    f->method = NULL;
-                    f->trig = m->first;
                 }
                 break;
             }
@@ -451,25 +763,17 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 break;
             case TRIG_SECURITY:
                 if (!f->state) {
-                    /* a demonym or country right before makes it a state */
+                    /* a demonym or country just before makes it a state */
                     f->state = m;
                     f->state_first = m->first;
-                    size_t b = m->first;
-                    if (b > first && c->match_at[b - 1] < 0) {
-                        /* "the US-led coalition": look two tokens back */
-                        for (size_t q = b; q-- > first && q + 3 > b;)
-                            if (c->match_at[q] >= 0) {
-                                const struct lex_match *dm = &c->lm.v[c->match_at[q]];
-                                if (dm->phrase->kind == LEX_DEMONYM ||
-                                    dm->phrase->kind == LEX_COUNTRY)
-                                    f->state_first = q;
-                                break;
-                            }
-                    } else if (b > first) {
-                        const struct lex_match *dm = &c->lm.v[c->match_at[b - 1]];
-                        if (dm->phrase->kind == LEX_DEMONYM ||
-                            dm->phrase->kind == LEX_COUNTRY)
-                            f->state_first = dm->first;
+                    for (size_t q = m->first; q-- > first && q + 4 > m->first;) {
+                        const struct lex_match *dm = c->match_at[q] >= 0
+                                                         ? &c->lm.v[c->match_at[q]] : NULL;
+                        if (dm && (dm->phrase->kind == LEX_DEMONYM ||
+                                   dm->phrase->kind == LEX_COUNTRY)) {
+                            f->state_first = q;
+                            break;
+                        }
                     }
                 }
                 break;
@@ -484,59 +788,65 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             default:
                 break;
             }
-            /* perpetrator words */
             static const char *const perps[] = {
                 "gunmen", "gunman", "suicide bomber", "suicide bombers", "attacker",
                 "attackers", "assailants", "assailant", "militants", "insurgents",
-                "jihadists", "knifeman", "bomber", "bombers", "suicide attacker", NULL};
-            for (int k = 0; perps[k] && !f->perp; k++)
-                if (strcmp(p->key, perps[k]) == 0)
-                    f->perp = m;
+                "jihadists", "knifeman", "bomber", "bombers", "suicide attacker",
+                "kidnappers", "armed men", NULL};
+            if (!f->perp && key_in(p->key, perps))
+                f->perp = m;
         } else if (p->kind == LEX_ACTOR) {
             if (!f->group)
                 f->group = m;
         } else if (p->kind == LEX_PLACE) {
-            const struct lex_place *pl = best_place(c, m);
-            if (pl && (!f->place || (!place_specific(f->place) && place_specific(pl)))) {
+            int score;
+            const struct lex_place *pl = best_place(c, m, &score);
+            if (!pl)
+                continue;
+            bool home = !c->doc_country || (pl->country && strcmp(pl->country, c->doc_country) == 0);
+            bool cue = locative_before(c, m->first, first);
+            if (!home && !cue)
+                continue; /* "Liverpool striker", "an Ariana Grande concert" */
+            if (cue)
+                score += 3;
+            if (place_specific(pl))
+                score += 2;
+            if (score > place_score) {
                 f->place = pl;
                 f->place_m = m;
+                place_score = score;
             }
-        } else if ((p->kind == LEX_COUNTRY || p->kind == LEX_DEMONYM) && !f->country) {
-            /* a demonym inside a state actor ("US-led coalition") does not
-             * place the event */
+        } else if (p->kind == LEX_COUNTRY || p->kind == LEX_DEMONYM) {
             const char *code = lex_countries[p->index].code;
-            bool in_state = false;
-            for (size_t q = m->last; q < m->last + 3 && q < last; q++) {
-                if (match_covering(c, q, LEX_TRIGGER, TRIG_SECURITY))
-                    in_state = true;
-                if (c->tk.t[q].kind != TOK_PUNCT && !tok_is(&c->tk, q, "led") &&
-                    !tok_is(&c->tk, q, "backed"))
-                    break;
+            if (p->kind == LEX_COUNTRY && locative_before(c, m->first, first)) {
+                if (!f->country)
+                    f->country = code;
+            } else if (!f->weak_country) {
+                f->weak_country = code;
             }
-            if (!in_state || p->kind == LEX_COUNTRY)
-                f->country = code;
         }
+        /* "the New Orleans attack" */
+        if (p->kind == LEX_PLACE && m->first > first && tok_is(&c->tk, m->first - 1, "the") &&
+            m->last < last && (tok_is(&c->tk, m->last, "attack") ||
+                               tok_is(&c->tk, m->last, "bombing") ||
+                               tok_is(&c->tk, m->last, "shooting") ||
+                               tok_is(&c->tk, m->last, "massacre")))
+            f->named_attack = true;
     }
+    if (vehicle_ramming(c, first, last))
+        t.ramming = true;
+    decide_type(c, &t, f);
     if (f->type && strcmp(f->type, "financing") == 0) {
         if (!money_in(c, first, last, &f->amount, &f->amount_max))
-            f->rank = 0, f->type = NULL;
-    } else if (money_in(c, first, last, &f->amount, &f->amount_max) &&
-               (!f->type || f->rank < 4)) {
-        /* a sum of money tied to a group is a financing fact */
-        bool fin = false;
-        for (size_t i = first; i < last; i++)
-            if (match_covering(c, i, LEX_TRIGGER, TRIG_EVENT) &&
-                strcmp(trig_value(match_covering(c, i, LEX_TRIGGER, TRIG_EVENT)),
-                       "financing") == 0)
-                fin = true;
-        if (fin) {
-            f->type = "financing";
-            f->method = NULL;
-            f->rank = 4;
-        } else {
-            f->amount = f->amount_max = -1;
-        }
+            f->type = NULL;
+    } else if ((!f->type || f->weak) && t.financing &&
+               money_in(c, first, last, &f->amount, &f->amount_max)) {
+        f->type = "financing";
+        f->method = NULL;
+        f->weak = false;
     }
+    if (!f->type && t.claim_only)
+        f->type = "claim_only";
     /* "no one was killed" / "no casualties" */
     for (size_t i = first; i + 1 < last; i++)
         if ((tok_is(&c->tk, i, "no") && (tok_is(&c->tk, i + 1, "one") ||
@@ -556,48 +866,48 @@ static char *span(const struct ctx *c, size_t first, size_t last)
     return xstrndup(c->text + a, b - a);
 }
 
-static bool has_consequence(const struct frame *f)
+static bool has_toll(const struct frame *f)
 {
     for (int k = 0; k < S__COUNT; k++)
         if (f->count[k] >= 0)
             return true;
-    return f->amount >= 0;
+    return false;
 }
 
-/* Does this frame state an event of its own? */
+static bool has_consequence(const struct frame *f)
+{
+    return has_toll(f) || f->amount >= 0;
+}
+
+/* Does this frame state an event of its own? (An incident anchored by a
+ * place or date, with a consequence: the annotation rules.) */
 static bool is_event(const struct frame *f)
 {
-    if (!f->type || f->rank == 0 || f->aggregate)
+    if (!f->type || f->aggregate)
         return false;
-    if (strcmp(f->type, "claim_only") == 0)
-        return false; /* claims fold into events (see fold_claim) */
-    if (strcmp(f->type, "financing") == 0)
+    const char *t = f->type;
+    if (strcmp(t, "claim_only") == 0)
+        return false; /* claims fold into events, or stand alone (see below) */
+    if (strcmp(t, "financing") == 0)
         return f->amount >= 0;
-    if (strcmp(f->type, "kidnapping") == 0)
+    if (strcmp(t, "kidnapping") == 0)
         return f->count[S_KIDNAPPED] >= 0 || f->vague[S_KIDNAPPED] ||
                (f->place && f->has_date);
-    if (strcmp(f->type, "arrest") == 0)
+    if (strcmp(t, "arrest") == 0)
         return f->count[S_DETAINED] >= 0 || (f->place && f->has_date && f->state);
-    if (strcmp(f->type, "escape") == 0)
+    if (strcmp(t, "escape") == 0)
         return f->count[S_ESCAPED] >= 0 || f->vague[S_ESCAPED] || f->place;
-    if (strcmp(f->type, "plot") == 0)
+    if (strcmp(t, "plot") == 0)
         return f->state != NULL || f->count[S_DETAINED] >= 0;
-    if (strcmp(f->type, "strike") == 0 || strcmp(f->type, "raid") == 0)
-        return has_consequence(f) || (f->place && f->has_date);
-    /* attacks and clashes need a toll, or a method, a place and a date */
-    if (has_consequence(f) || f->negated)
+    if (strcmp(t, "strike") == 0 || strcmp(t, "raid") == 0)
+        return has_toll(f) || (f->place && f->has_date);
+    /* attacks and clashes: a toll, or a method with a place and a date */
+    if (f->count[S_KILLED] >= 0 || f->count[S_INJURED] >= 0 ||
+        f->count[S_KIDNAPPED] >= 0 || f->negated)
         return true;
-    return f->method && f->place && f->has_date && f->rank >= 5;
-}
-
-static void set_counts(struct event *e, const struct frame *f)
-{
-    if (e->killed < 0 && f->count[S_KILLED] >= 0) e->killed = f->count[S_KILLED];
-    if (e->injured < 0 && f->count[S_INJURED] >= 0) e->injured = f->count[S_INJURED];
-    if (e->kidnapped < 0 && f->count[S_KIDNAPPED] >= 0)
-        e->kidnapped = f->count[S_KIDNAPPED];
-    if (e->detained < 0 && f->count[S_DETAINED] >= 0)
-        e->detained = f->count[S_DETAINED];
+    if (f->named_attack && f->place)
+        return true;
+    return !f->weak && f->method && f->place && f->has_date;
 }
 
 static void match_text(const struct ctx *c, const struct lex_match *m, struct strvec *sv)
@@ -607,44 +917,103 @@ static void match_text(const struct ctx *c, const struct lex_match *m, struct st
                     c->tk.t[m->last - 1].end - c->tk.t[m->first].start);
 }
 
+/* The group key of a match, with its local sense: the Taliban of a story
+ * set in Pakistan are the Pakistani Taliban. */
+static const char *group_key(const struct lex_match *g, const char *country)
+{
+    const char *key = lex_actors[g->phrase->index].key;
+    if (strcmp(key, "taliban") == 0 && country && strcmp(country, "PK") == 0)
+        return "ttp";
+    return key;
+}
+
 static void set_group(const struct ctx *c, struct event *e, const struct lex_match *g)
 {
     free(e->actor);
     free(e->actor_group);
     e->actor = span(c, g->first, g->last);
-    e->actor_group = xstrdup(lex_actors[g->phrase->index].key);
+    e->actor_group = xstrdup(group_key(g, e->country[0] ? e->country : c->doc_country));
     match_text(c, g, &e->roles[ROLE_ORGANIZATION]);
 }
 
 static bool is_state_action(const char *type)
 {
     return strcmp(type, "strike") == 0 || strcmp(type, "raid") == 0 ||
-           strcmp(type, "arrest") == 0;
+           strcmp(type, "arrest") == 0 || strcmp(type, "clash") == 0;
 }
 
-static void build_event(struct ctx *c, const struct frame *f, const struct frame *ctx_f,
-                        struct event *e)
+/* The place told by the latest event of the document in the same country. */
+static const struct event *discourse_event(const struct ctx *c, const struct event_list *out,
+                                           size_t doc_first)
 {
-    const struct sent *s = &c->tk.s[f->sent];
-    size_t first = s->first;
-    while (first < s->last && c->tk.t[first].start < c->skip_until)
-        first++;
+    for (size_t i = out->n; i-- > doc_first;)
+        if (!out->v[i].background && out->v[i].place && c->meta[i - doc_first].place_own)
+            return &out->v[i];
+    return NULL;
+}
+
+static void build_event(struct ctx *c, const struct frame *f, const struct event_list *out,
+                        size_t doc_first, struct event *e, struct meta *mt)
+{
     e->doc = xstrdup(c->d->id);
     e->type = xstrdup(f->type);
     if (strcmp(f->type, "attack") == 0)
         e->method = xstrdup(f->method ? f->method : "unknown");
+    mt->para = c->tk.s[f->sent].para;
+
+    /* where */
+    const struct lex_place *pl = f->multi_site ? NULL : f->place;
+    const struct lex_match *pm = f->multi_site ? NULL : f->place_m;
+    mt->place_own = pl != NULL;
+    const char *country = pl && pl->country ? pl->country : f->country;
+    if (!country && strcmp(f->type, "financing") == 0 && f->group &&
+        lex_actors[f->group->phrase->index].country && !f->country)
+        country = lex_actors[f->group->phrase->index].country;
+    if (!pl && !f->multi_site && strcmp(f->type, "financing") != 0 &&
+        strcmp(f->type, "arrest") != 0 && strcmp(f->type, "plot") != 0) {
+        const struct event *de = discourse_event(c, out, doc_first);
+        if (de && (!country || strcmp(country, de->country) == 0)) {
+            e->place = xstrdup(de->place);
+            e->lat = de->lat;
+            e->lon = de->lon;
+            e->has_coords = de->has_coords;
+            if (!country)
+                country = de->country;
+        } else if (c->dateline_place &&
+                   (!country || (c->dateline_place->country &&
+                                 strcmp(country, c->dateline_place->country) == 0))) {
+            pl = c->dateline_place;
+        }
+    }
+    if (!country && pl)
+        country = pl->country;
+    if (!country)
+        country = c->doc_country ? c->doc_country : f->weak_country;
+    if (pl) {
+        e->place = pm ? span(c, pm->first, pm->last) : xstrdup(pl->name);
+        e->lat = pl->lat;
+        e->lon = pl->lon;
+        e->has_coords = true;
+    }
+    if (country)
+        memcpy(e->country, country, 3);
+
     /* who */
     bool state_first = f->state && (!f->group || f->state_first < f->group->first);
-    if (is_state_action(f->type) && f->state && (state_first || !f->group)) {
+    const struct lex_match *group = f->group_inspired ? NULL : f->group;
+    if (is_state_action(f->type) && f->state && (state_first || !group)) {
         e->actor = span(c, f->state_first, f->state->last);
         if (f->group)
             match_text(c, f->group, &e->roles[ROLE_TARGET]);
-    } else if (f->group) {
-        set_group(c, e, f->group);
-    } else if (f->state && (is_state_action(f->type) || strcmp(f->type, "clash") == 0)) {
-        e->actor = span(c, f->state_first, f->state->last);
+    } else if (group) {
+        set_group(c, e, group);
+    } else if (strcmp(f->type, "financing") == 0 && c->doc_group) {
+        e->actor = xstrdup(c->doc_group->name);
+        e->actor_group = xstrdup(c->doc_group->key);
     } else if (f->perp) {
         e->actor = span(c, f->perp->first, f->perp->last);
+    } else if (f->state) {
+        e->actor = span(c, f->state_first, f->state->last);
     }
     if (f->perp)
         match_text(c, f->perp, &e->roles[ROLE_PERPETRATOR]);
@@ -654,7 +1023,7 @@ static void build_event(struct ctx *c, const struct frame *f, const struct frame
         match_text(c, f->target_m, &e->roles[ROLE_TARGET]);
         e->target = span(c, f->target_m->first, f->target_m->last);
     }
-    if (f->victim_m) {
+    if (f->victim_m && f->victim_m->last > f->victim_first) {
         char *v = span(c, f->victim_first, f->victim_m->last);
         if (v) {
             strvec_push(&e->roles[ROLE_VICTIM], v, strlen(v));
@@ -664,65 +1033,36 @@ static void build_event(struct ctx *c, const struct frame *f, const struct frame
                 free(v);
         }
     }
-    /* where */
-    const struct lex_place *pl = f->place;
-    const struct lex_match *pm = f->place_m;
-    if (!pl && ctx_f && ctx_f->place) {
-        pl = ctx_f->place;
-        pm = ctx_f->place_m;
+
+    /* when: its own date, else the report's (a year for financing) */
+    mt->date_explicit = f->has_date;
+    if (f->has_date) {
+        date_format(&f->date, e->date);
+    } else if (c->ref.prec) {
+        struct date dt = c->ref;
+        if (strcmp(f->type, "financing") == 0)
+            dt.prec = DATE_YEAR;
+        date_format(&dt, e->date);
     }
-    const char *country = pl && pl->country ? pl->country : f->country;
-    if (!country && ctx_f)
-        country = ctx_f->country;
-    if (!pl && c->dateline_place && f->rank >= 2 && strcmp(f->type, "financing") != 0 &&
-        (!country || (c->dateline_place->country &&
-                      strcmp(country, c->dateline_place->country) == 0)))
-        pl = c->dateline_place, pm = NULL;
-    if (!country && pl)
-        country = pl->country;
-    if (!country)
-        country = c->doc_country;
-    if (pl) {
-        e->place = pm ? span(c, pm->first, pm->last) : xstrdup(pl->name);
-        e->lat = pl->lat;
-        e->lon = pl->lon;
-        e->has_coords = true;
-    }
-    if (country)
-        memcpy(e->country, country, 3);
-    /* when */
-    const struct date *dt = NULL;
-    if (f->has_date)
-        dt = &f->date;
-    else if (ctx_f && ctx_f->has_date)
-        dt = &ctx_f->date;
-    else if (c->ref.prec)
-        dt = &c->ref;
-    if (dt) {
-        date_format(dt, e->date);
-        if (c->ref.prec == DATE_DAY) {
-            long rd = date_days(c->ref.y, c->ref.m, c->ref.d);
-            if (dt->prec == DATE_DAY)
-                e->background = date_days(dt->y, dt->m, dt->d) < rd - 14;
-            else if (dt->prec == DATE_MONTH)
-                e->background = dt->y * 12 + dt->m < c->ref.y * 12 + c->ref.m - 1;
-            else if (dt->prec == DATE_YEAR)
-                e->background = dt->y < c->ref.y;
-        }
-    }
-    set_counts(e, f);
-    if (f->negated && strcmp(f->type, "attack") == 0) {
-        if (e->killed < 0) e->killed = 0;
-    }
+
+    if (f->count[S_KILLED] >= 0) e->killed = f->count[S_KILLED];
+    if (f->count[S_INJURED] >= 0) e->injured = f->count[S_INJURED];
+    if (f->count[S_KIDNAPPED] >= 0 && strcmp(f->type, "attack") != 0)
+        e->kidnapped = f->count[S_KIDNAPPED];
+    if (f->count[S_DETAINED] >= 0) e->detained = f->count[S_DETAINED];
+    if (f->negated && strcmp(f->type, "attack") == 0 && e->killed < 0)
+        e->killed = 0;
     if (f->amount >= 0) {
         e->amount_usd = f->amount;
         e->amount_usd_max = f->amount_max;
     }
-    e->evidence = span(c, first, s->last);
-    e->ev_start = c->tk.t[first].start;
+    const struct sent *s = &c->tk.s[f->sent];
+    e->evidence = span(c, f->first, s->last);
+    e->ev_start = c->tk.t[f->first].start;
     e->ev_end = c->tk.t[s->last - 1].end;
-    /* confidence: how much of the record the text filled */
-    double conf = 0.4 + 0.05 * f->rank / 2.0;
+
+    /* confidence: how much of the record the text itself filled */
+    double conf = f->weak ? 0.45 : 0.55;
     if (has_consequence(f)) conf += 0.15;
     if (e->actor_group) conf += 0.1;
     if (f->place) conf += 0.1;
@@ -730,41 +1070,122 @@ static void build_event(struct ctx *c, const struct frame *f, const struct frame
     e->confidence = conf > 0.95 ? 0.95 : conf;
 }
 
-/* Fills a missing tally of event e from a follow-up frame. Returns true
- * when f added something. */
+/* Fills the tolls event e lacks from a follow-up frame. Returns false,
+ * changing nothing, when a figure conflicts. */
 static bool merge_counts(struct event *e, const struct frame *f)
 {
-    bool added = false;
-    long long *slots[S__COUNT] = {&e->killed, &e->injured, &e->kidnapped,
-                                  &e->detained, NULL};
-    for (int k = 0; k < S_ESCAPED; k++) {
-        if (f->count[k] < 0)
-            continue;
-        if (*slots[k] >= 0 && *slots[k] != f->count[k])
-            return false; /* conflicting figures: not a follow-up */
-    }
+    long long *slots[S_ESCAPED] = {&e->killed, &e->injured, &e->kidnapped, &e->detained};
     for (int k = 0; k < S_ESCAPED; k++)
-        if (f->count[k] >= 0 && *slots[k] < 0) {
+        if (f->count[k] >= 0 && *slots[k] >= 0 && *slots[k] != f->count[k])
+            return false;
+    for (int k = 0; k < S_ESCAPED; k++)
+        if (f->count[k] >= 0 && *slots[k] < 0)
             *slots[k] = f->count[k];
-            added = true;
-        }
-    return added;
+    return true;
 }
 
-static void fold_claim(struct ctx *c, const struct frame *f, struct event_list *out,
+/* A claim names the actor of the latest event without one. */
+static bool fold_claim(struct ctx *c, const struct frame *f, struct event_list *out,
                        size_t doc_first)
 {
-    if (!f->group)
-        return;
-    /* the latest event of this document without a group */
     for (size_t i = out->n; i-- > doc_first;) {
         struct event *e = &out->v[i];
         if (e->actor_group)
-            return;
-        if (strcmp(e->type, "attack") == 0 || strcmp(e->type, "kidnapping") == 0 ||
-            strcmp(e->type, "clash") == 0 || strcmp(e->type, "escape") == 0) {
+            return true;
+        if (strcmp(e->type, "arrest") != 0 && strcmp(e->type, "financing") != 0 &&
+            strcmp(e->type, "raid") != 0 && strcmp(e->type, "strike") != 0) {
             set_group(c, e, f->group);
-            return;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool dates_agree(const char *a, const char *b)
+{
+    size_t n = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
+    return n == 0 || strncmp(a, b, n) == 0;
+}
+
+static void swap_str(char **a, char **b)
+{
+    char *t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* Merges events of one document that tell the same incident twice (a lede
+ * and its retelling): same type and country, agreeing dates (or one taken
+ * from the report), compatible places, and no conflicting toll. */
+static void merge_retold(struct ctx *c, struct event_list *out, size_t doc_first)
+{
+    for (size_t i = doc_first; i < out->n; i++) {
+        for (size_t j = i + 1; j < out->n; j++) {
+            struct event *a = &out->v[i], *b = &out->v[j];
+            struct meta *ma = &c->meta[i - doc_first], *mb = &c->meta[j - doc_first];
+            if (a->background || b->background || strcmp(a->type, b->type) != 0 ||
+                strcmp(a->country, b->country) != 0)
+                continue;
+            if (a->method && b->method && strcmp(a->method, b->method) != 0 &&
+                strcmp(a->method, "unknown") != 0 && strcmp(b->method, "unknown") != 0)
+                continue;
+            if (ma->date_explicit && mb->date_explicit && !dates_agree(a->date, b->date))
+                continue;
+            if (a->place && b->place && ma->place_own && mb->place_own &&
+                strcmp(a->place, b->place) != 0)
+                continue;
+            long long ka[4] = {a->killed, a->injured, a->kidnapped, a->detained};
+            long long kb[4] = {b->killed, b->injured, b->kidnapped, b->detained};
+            int same = 0, conflict = 0, any_a = 0, any_b = 0;
+            for (int k = 0; k < 4; k++) {
+                any_a |= ka[k] >= 0;
+                any_b |= kb[k] >= 0;
+                if (ka[k] >= 0 && kb[k] >= 0) {
+                    if (ka[k] == kb[k])
+                        same++;
+                    else
+                        conflict++;
+                }
+            }
+            if (conflict || !(same || !any_a || !any_b))
+                continue;
+            if (a->amount_usd >= 0 || b->amount_usd >= 0)
+                continue;
+            /* keep the better-anchored one in place i */
+            bool b_better = (mb->date_explicit && !ma->date_explicit) ||
+                            (mb->place_own && !ma->place_own);
+            if (b_better) {
+                struct event tmp = *a;
+                *a = *b;
+                *b = tmp;
+                struct meta mtmp = *ma;
+                *ma = *mb;
+                *mb = mtmp;
+            }
+            if (a->killed < 0) a->killed = b->killed;
+            if (a->injured < 0) a->injured = b->injured;
+            if (a->kidnapped < 0) a->kidnapped = b->kidnapped;
+            if (a->detained < 0) a->detained = b->detained;
+            if (!a->actor_group && b->actor_group) {
+                swap_str(&a->actor_group, &b->actor_group);
+                swap_str(&a->actor, &b->actor);
+            }
+            if (!a->place && b->place) {
+                swap_str(&a->place, &b->place);
+                a->lat = b->lat;
+                a->lon = b->lon;
+                a->has_coords = b->has_coords;
+            }
+            if (a->method && strcmp(a->method, "unknown") == 0 && b->method)
+                swap_str(&a->method, &b->method);
+            for (int r = 0; r < ROLE__COUNT; r++)
+                for (size_t k = 0; k < b->roles[r].n; k++)
+                    strvec_push(&a->roles[r], b->roles[r].v[k], strlen(b->roles[r].v[k]));
+            event_clear(b);
+            memmove(b, b + 1, (out->n - j - 1) * sizeof *b);
+            memmove(mb, mb + 1, (out->n - j - 1) * sizeof *mb);
+            out->n--;
+            j--;
         }
     }
 }
@@ -800,32 +1221,82 @@ static void doc_context(struct ctx *c)
         lex_matches_free(&lm);
         tok_free(&tk);
     }
-    if (c->doc_country)
-        return;
-    /* otherwise the country named most often */
-    size_t *votes = xcalloc(lex_n_countries, sizeof *votes);
-    size_t best = 0;
-    bool any = false;
+    /* the group and the country named most often */
+    size_t *cvotes = xcalloc(lex_n_countries, sizeof *cvotes);
+    size_t *gvotes = xcalloc(lex_n_actors ? lex_n_actors : 1, sizeof *gvotes);
+    size_t best = 0, gbest = 0;
+    bool any = false, gany = false;
     for (size_t i = 0; i < c->lm.n; i++) {
         const struct lex_phrase *p = c->lm.v[i].phrase;
+        if (p->kind == LEX_ACTOR) {
+            gvotes[p->index]++;
+            if (!gany || gvotes[p->index] > gvotes[gbest])
+                gbest = p->index;
+            gany = true;
+            continue;
+        }
         size_t idx = (size_t)-1;
-        if (p->kind == LEX_COUNTRY || p->kind == LEX_DEMONYM)
+        if (p->kind == LEX_COUNTRY || p->kind == LEX_DEMONYM) {
             idx = p->index;
-        else if (p->kind == LEX_PLACE && lex_places[p->index].country) {
+        } else if (p->kind == LEX_PLACE && lex_places[p->index].country) {
             const struct lex_country *ct = lex_country_by_code(lex_places[p->index].country);
             if (ct)
                 idx = (size_t)(ct - lex_countries);
         }
         if (idx == (size_t)-1)
             continue;
-        votes[idx]++;
-        if (!any || votes[idx] > votes[best])
+        cvotes[idx]++;
+        if (!any || cvotes[idx] > cvotes[best])
             best = idx;
         any = true;
     }
-    if (any)
+    if (any && !c->doc_country)
         c->doc_country = lex_countries[best].code;
-    free(votes);
+    if (gany)
+        c->doc_group = &lex_actors[gbest];
+    free(cvotes);
+    free(gvotes);
+}
+
+/* Marks as background every event dated before the news peg: the date of
+ * the first event the article reports with its own date. */
+static void mark_background(struct ctx *c, struct event_list *out, size_t doc_first)
+{
+    struct date peg = c->ref;
+    for (size_t i = doc_first; i < out->n; i++) {
+        struct date d;
+        if (c->meta[i - doc_first].date_explicit && date_parse_iso(out->v[i].date, &d) &&
+            d.prec == DATE_DAY && (!c->ref.prec || date_days(d.y, d.m, d.d) >=
+                                                       date_days(c->ref.y, c->ref.m, c->ref.d) - 14)) {
+            peg = d;
+            break;
+        }
+    }
+    if (!peg.prec)
+        return;
+    long pd = date_days(peg.y, peg.m, peg.d ? peg.d : 1);
+    for (size_t i = doc_first; i < out->n; i++) {
+        struct date d;
+        struct event *e = &out->v[i];
+        if (!c->meta[i - doc_first].date_explicit || !date_parse_iso(e->date, &d))
+            continue;
+        if (d.prec == DATE_DAY)
+            e->background = date_days(d.y, d.m, d.d) < pd - 1;
+        else if (d.prec == DATE_MONTH)
+            e->background = d.y * 12 + d.m < peg.y * 12 + peg.m;
+        else
+            e->background = d.y < peg.y;
+    }
+}
+
+static struct meta *meta_at(struct ctx *c, size_t k)
+{
+    if (k >= c->meta_cap) {
+        c->meta_cap = c->meta_cap ? c->meta_cap * 2 : 16;
+        c->meta = xrealloc(c->meta, c->meta_cap * sizeof *c->meta);
+    }
+    memset(&c->meta[k], 0, sizeof c->meta[k]);
+    return &c->meta[k];
 }
 
 int ev_extract(const struct doc *d, struct event_list *out)
@@ -838,6 +1309,7 @@ int ev_extract(const struct doc *d, struct event_list *out)
     lex_scan(lex_get(), &c.tk, d->text, &c.lm);
     c.match_at = xmalloc((c.tk.n + 1) * sizeof *c.match_at);
     c.date_tok = xcalloc(c.tk.n + 1, sizeof *c.date_tok);
+    c.used_num = xcalloc(c.tk.n + 1, sizeof *c.used_num);
     for (size_t i = 0; i < c.tk.n; i++)
         c.match_at[i] = -1;
     for (size_t k = c.lm.n; k-- > 0;)
@@ -847,32 +1319,43 @@ int ev_extract(const struct doc *d, struct event_list *out)
     size_t doc_first = out->n;
     struct frame prev = {0}, cur;
     bool have_prev = false;
-    size_t prev_event = (size_t)-1;   /* event built from prev, if any */
+    size_t prev_event = (size_t)-1; /* the event the previous frame built or joined */
     for (size_t si = 0; si < c.tk.ns; si++) {
         if (c.tk.s[si].end <= c.skip_until)
             continue;
         read_frame(&c, si, &cur);
         bool same_para = have_prev && c.tk.s[prev.sent].para == c.tk.s[si].para;
-        const struct frame *ctx_f = same_para ? &prev : NULL;
-        if (cur.claim && cur.group) {
-            fold_claim(&c, &cur, out, doc_first);
-            if (!is_event(&cur) || (cur.type && strcmp(cur.type, "attack") == 0 &&
-                                    !has_consequence(&cur)))
+        if (cur.claim && cur.group && !cur.group_inspired) {
+            bool folded = fold_claim(&c, &cur, out, doc_first);
+            if (!folded && cur.type && (strcmp(cur.type, "claim_only") == 0 ||
+                                        !is_event(&cur))) {
+                cur.type = "claim_only";
+                cur.method = NULL;
+                if (out->n - doc_first < EV_MAX_EVENTS) {
+                    struct event *e = event_list_push(out);
+                    build_event(&c, &cur, out, doc_first, e, meta_at(&c, out->n - 1 - doc_first));
+                    set_group(&c, e, cur.group);
+                    prev_event = out->n - 1;
+                }
+                goto next;
+            }
+            if (!is_event(&cur) || (cur.weak && !has_toll(&cur)))
                 goto next;
         }
         if (!is_event(&cur)) {
-            /* tolls without a trigger complete the event just before */
-            if (!cur.rank && has_consequence(&cur) && prev_event != (size_t)-1 &&
-                same_para && !cur.aggregate)
+            if (cur.aggregate)
+                goto next;
+            if (!cur.type && has_toll(&cur) && prev_event != (size_t)-1 && same_para) {
+                /* tolls without a trigger complete the event just before */
                 merge_counts(&out->v[prev_event], &cur);
-            else if (cur.rank && !has_consequence(&cur) && !cur.aggregate) {
-                /* a trigger without tolls: kept as context for the next */
+            } else if (cur.type && !has_consequence(&cur) && strcmp(cur.type, "claim_only") != 0) {
+                /* a trigger without tolls: context for the next sentence */
                 prev = cur;
                 have_prev = true;
                 prev_event = (size_t)-1;
                 continue;
-            } else if (has_consequence(&cur) && have_prev && same_para &&
-                       prev_event == (size_t)-1 && prev.rank && !cur.aggregate) {
+            } else if (has_toll(&cur) && have_prev && same_para && prev_event == (size_t)-1 &&
+                       prev.type) {
                 /* the trigger came one sentence earlier */
                 struct frame m = prev;
                 for (int k = 0; k < S__COUNT; k++)
@@ -884,21 +1367,11 @@ int ev_extract(const struct doc *d, struct event_list *out)
                     m.place = cur.place, m.place_m = cur.place_m;
                 if (is_event(&m) && out->n - doc_first < EV_MAX_EVENTS) {
                     struct event *e = event_list_push(out);
-                    build_event(&c, &m, NULL, e);
+                    build_event(&c, &m, out, doc_first, e, meta_at(&c, out->n - 1 - doc_first));
                     prev_event = out->n - 1;
                 }
             }
             goto next;
-        }
-        /* the same incident told again (same type, date and place) */
-        if (prev_event != (size_t)-1 && same_para) {
-            struct event *pe = &out->v[prev_event];
-            char date[11] = "";
-            if (cur.has_date)
-                date_format(&cur.date, date);
-            if (strcmp(pe->type, cur.type) == 0 && !cur.place &&
-                (!date[0] || strcmp(date, pe->date) == 0) && merge_counts(pe, &cur))
-                goto next;
         }
         if (out->n - doc_first >= EV_MAX_EVENTS) {
             rc = ERR_TOOBIG;
@@ -906,15 +1379,19 @@ int ev_extract(const struct doc *d, struct event_list *out)
         }
         {
             struct event *e = event_list_push(out);
-            build_event(&c, &cur, ctx_f, e);
+            build_event(&c, &cur, out, doc_first, e, meta_at(&c, out->n - 1 - doc_first));
             prev_event = out->n - 1;
         }
     next:
         prev = cur;
         have_prev = true;
     }
+    mark_background(&c, out, doc_first);
+    merge_retold(&c, out, doc_first);
+    free(c.meta);
     free(c.match_at);
     free(c.date_tok);
+    free(c.used_num);
     lex_matches_free(&c.lm);
     tok_free(&c.tk);
     return rc;

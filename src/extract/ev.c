@@ -57,6 +57,7 @@ struct frame {
     const struct lex_match *target_m, *weapon_m;
     bool claim;               /* a claim of responsibility */
     bool named_attack;        /* "the New Orleans attack" */
+    bool anaphoric;           /* names its incident with "the" ("the attack") */
 };
 
 /* What the document context needs to know of each event built. */
@@ -554,11 +555,22 @@ static bool vehicle_ramming(const struct ctx *c, size_t first, size_t last)
         "smashed", "crashed", NULL};
     static const char *const vehicles[] = {
         "truck", "lorry", "van", "car", "vehicle", "suv", "bus", "tractor", NULL};
-    for (size_t i = first; i < last; i++)
-        if (word_in(c, i, verbs))
-            for (size_t k = i + 1; k < last && k <= i + 5; k++)
-                if (word_in(c, k, vehicles) && (k + 1 >= last || !tok_is(&c->tk, k + 1, "bomb")))
+    for (size_t i = first; i < last; i++) {
+        if (!word_in(c, i, verbs))
+            continue;
+        bool rams = tok_is(&c->tk, i, "rammed") || tok_is(&c->tk, i, "ramming") ||
+                    tok_is(&c->tk, i, "ploughed") || tok_is(&c->tk, i, "plowed");
+        for (size_t k = i + 1; k < last && k <= i + 5; k++) {
+            if (!word_in(c, k, vehicles) || (k + 1 < last && tok_is(&c->tk, k + 1, "bomb")))
+                continue;
+            if (rams)
+                return true;
+            /* "drove a truck into the crowd" */
+            for (size_t q = k + 1; q < last && q <= k + 3; q++)
+                if (tok_is(&c->tk, q, "into") || tok_is(&c->tk, q, "through"))
                     return true;
+        }
+    }
     return false;
 }
 
@@ -599,7 +611,7 @@ static void decide_type(const struct ctx *c, const struct triggers *t, struct fr
         f->type = "clash";
     else if (t->arrest && f->count[S_DETAINED] >= 0 && !people_lost)
         f->type = "arrest";
-    else if (t->ramming)
+    else if (t->ramming && !(t->first_method && strstr(t->method, "bomb")))
         f->type = "attack", f->method = "vehicle_ramming";
     else if (t->first_method)
         f->type = "attack", f->method = t->method;
@@ -691,6 +703,11 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             switch (tr->cls) {
             case TRIG_EVENT: {
                 const char *v = tr->value;
+                /* "the attack", "the fighting": the incident already told */
+                if (m->first > first && (tok_is(&c->tk, m->first - 1, "the") ||
+                                         tok_is(&c->tk, m->first - 1, "this") ||
+                                         tok_is(&c->tk, m->first - 1, "that")))
+                    f->anaphoric = true;
                 if (strncmp(v, "attack/", 7) == 0) {
                     if (strcmp(v + 7, "hostage_taking") == 0)
                         t.hostage = true;
@@ -847,13 +864,19 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     }
     if (!f->type && t.claim_only)
         f->type = "claim_only";
-    /* "no one was killed" / "no casualties" */
-    for (size_t i = first; i + 1 < last; i++)
-        if ((tok_is(&c->tk, i, "no") && (tok_is(&c->tk, i + 1, "one") ||
-                                         tok_is(&c->tk, i + 1, "casualties") ||
-                                         tok_is(&c->tk, i + 1, "injuries"))) ||
-            tok_is(&c->tk, i, "nobody"))
+    /* "no one was killed", "no casualties were reported" */
+    for (size_t i = first; i + 1 < last; i++) {
+        bool no_one = (tok_is(&c->tk, i, "no") && tok_is(&c->tk, i + 1, "one")) ||
+                      tok_is(&c->tk, i, "nobody");
+        if (no_one)
+            for (size_t k = i + 1; k < last && k <= i + 4; k++)
+                if (match_covering(c, k, LEX_TRIGGER, TRIG_COUNT))
+                    f->negated = true;
+        if (tok_is(&c->tk, i, "no") && (tok_is(&c->tk, i + 1, "casualties") ||
+                                        tok_is(&c->tk, i + 1, "injuries") ||
+                                        tok_is(&c->tk, i + 1, "deaths")))
             f->negated = true;
+    }
 }
 
 /* ---- building events --------------------------------------------------- */
@@ -1190,6 +1213,46 @@ static void merge_retold(struct ctx *c, struct event_list *out, size_t doc_first
     }
 }
 
+/* The latest event of the document that is news, not background. */
+static struct event *latest_news_event(struct event_list *out, size_t doc_first)
+{
+    for (size_t i = out->n; i-- > doc_first;)
+        if (!out->v[i].background)
+            return &out->v[i];
+    return NULL;
+}
+
+/* A sentence typed only by a toll word, naming no actor, method or place
+ * of its own, continues the incident before it rather than telling a new
+ * one ("116 people were killed, the monitor said"). */
+static bool is_follow_up(const struct ctx *c, const struct frame *f,
+                         struct event_list *out, size_t doc_first)
+{
+    if (!f->type || f->group || f->perp || f->named_attack)
+        return false;
+    /* an attack word alone, or "the fighting" told without its own date */
+    bool weak = strcmp(f->type, "attack") == 0 && f->weak;
+    bool retold = f->anaphoric && !f->has_date && strcmp(f->type, "financing") != 0 &&
+                  strcmp(f->type, "arrest") != 0 && strcmp(f->type, "plot") != 0;
+    if (!weak && !retold)
+        return false;
+    const struct event *pe = latest_news_event(out, doc_first);
+    if (!pe)
+        return false;
+    if (f->has_date && f->date.prec == DATE_DAY) {
+        char d[11];
+        date_format(&f->date, d);
+        if (pe->date[0] && !dates_agree(d, pe->date))
+            return false;
+    }
+    if (f->place && pe->place && strcmp(f->place->name, pe->place) != 0 &&
+        place_specific(f->place)) {
+        (void)c;
+        return false;
+    }
+    return true;
+}
+
 /* ---- the document ------------------------------------------------------ */
 
 static void doc_context(struct ctx *c)
@@ -1342,6 +1405,35 @@ int ev_extract(const struct doc *d, struct event_list *out)
             if (!is_event(&cur) || (cur.weak && !has_toll(&cur)))
                 goto next;
         }
+        bool pending = have_prev && same_para && prev_event == (size_t)-1 && prev.type &&
+                       !has_consequence(&prev) && !prev.aggregate;
+        if (pending && has_toll(&cur) && !cur.aggregate &&
+            (!cur.type || cur.weak || cur.anaphoric) && !cur.group) {
+            /* the trigger came one sentence earlier: "Suicide bombers
+             * stormed the jail. More than 40 people died in the fighting." */
+            struct frame m = prev;
+            for (int k = 0; k < S__COUNT; k++)
+                if (cur.count[k] >= 0)
+                    m.count[k] = cur.count[k];
+            if (!m.place)
+                m.place = cur.place, m.place_m = cur.place_m;
+            if (!m.has_date && cur.has_date)
+                m.date = cur.date, m.has_date = true;
+            if (is_event(&m) && out->n - doc_first < EV_MAX_EVENTS) {
+                struct event *e = event_list_push(out);
+                build_event(&c, &m, out, doc_first, e, meta_at(&c, out->n - 1 - doc_first));
+                prev_event = out->n - 1;
+            }
+            goto next;
+        }
+        if (is_follow_up(&c, &cur, out, doc_first)) {
+            /* "Six people were killed, police said": the tolls of the
+             * incident just told, or another source's figure for it */
+            struct event *pe = latest_news_event(out, doc_first);
+            if (pe)
+                merge_counts(pe, &cur);
+            goto next;
+        }
         if (!is_event(&cur)) {
             if (cur.aggregate)
                 goto next;
@@ -1354,22 +1446,6 @@ int ev_extract(const struct doc *d, struct event_list *out)
                 have_prev = true;
                 prev_event = (size_t)-1;
                 continue;
-            } else if (has_toll(&cur) && have_prev && same_para && prev_event == (size_t)-1 &&
-                       prev.type) {
-                /* the trigger came one sentence earlier */
-                struct frame m = prev;
-                for (int k = 0; k < S__COUNT; k++)
-                    if (cur.count[k] >= 0)
-                        m.count[k] = cur.count[k];
-                if (!m.group)
-                    m.group = cur.group;
-                if (!m.place)
-                    m.place = cur.place, m.place_m = cur.place_m;
-                if (is_event(&m) && out->n - doc_first < EV_MAX_EVENTS) {
-                    struct event *e = event_list_push(out);
-                    build_event(&c, &m, out, doc_first, e, meta_at(&c, out->n - 1 - doc_first));
-                    prev_event = out->n - 1;
-                }
             }
             goto next;
         }

@@ -576,6 +576,7 @@ static bool vehicle_ramming(const struct ctx *c, size_t first, size_t last)
 
 /* What kinds of event triggers a sentence holds. */
 struct triggers {
+    size_t first_at;                      /* token of the first event trigger */
     const struct lex_match *first_method; /* first attack trigger with a method */
     const char *method;                   /* its method */
     bool hostage, ramming, attack, kidnap, seize_place, clash, strike, raid,
@@ -593,6 +594,9 @@ static void decide_type(const struct ctx *c, const struct triggers *t, struct fr
     f->weak = false;
     if (t->strike)
         f->type = "strike";
+    else if (state_subject && attackers_killed && f->count[S_KILLED] >= 0 && !t->raid &&
+             !f->leader_killed)
+        f->type = "clash";
     else if (t->plot && !people_lost && f->count[S_KIDNAPPED] < 0)
         f->type = "plot";
     else if (t->escape && f->prison)
@@ -654,7 +658,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     for (size_t i = first; i < last; i++) {
         bool since = tok_is(&c->tk, i, "since") && i + 1 < last &&
                      (c->tk.t[i + 1].kind == TOK_NUM || date_month(tok_norm(&c->tk, i + 1)) ||
-                      tok_is(&c->tk, i + 1, "the") || tok_is(&c->tk, i + 1, "january"));
+                      (i + 2 < last && tok_is(&c->tk, i + 1, "the") &&
+                       (tok_is(&c->tk, i + 2, "start") || tok_is(&c->tk, i + 2, "beginning") ||
+                        tok_is(&c->tk, i + 2, "outbreak") || tok_is(&c->tk, i + 2, "launch"))));
         if (since || (tok_is(&c->tk, i, "this") && i + 1 < last && tok_is(&c->tk, i + 1, "year")) ||
             (tok_is(&c->tk, i, "so") && i + 1 < last && tok_is(&c->tk, i + 1, "far")) ||
             (tok_is(&c->tk, i, "over") && i + 2 < last && tok_is(&c->tk, i + 1, "the") &&
@@ -678,17 +684,27 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             f->group_inspired = true;
     }
 
-    /* the date: the first one not after "since" */
-    size_t at = 0, end = 0, from = first;
+    /* the dates; the one told of the incident is chosen below */
+    struct { struct date d; size_t at; bool reported; } dates[6];
+    size_t n_dates = 0, at = 0, end = 0, from = first;
     struct date dt;
     while (from < last && date_find(&c->tk, c->text, from, last, &c->ref, &dt, &at, &end)) {
+        static const char *const reporting[] = {
+            "said", "says", "told", "announced", "reported", "confirmed", "added",
+            "stated", "statement", "began", "held", NULL};
         for (size_t i = at; i < end; i++)
             c->date_tok[i] = true;
         bool after_since = at > first && (tok_is(&c->tk, at - 1, "since") ||
                                           tok_is(&c->tk, at - 1, "until"));
-        if (!after_since && !f->has_date) {
-            f->date = dt;
-            f->has_date = true;
+        bool reported = false;
+        for (size_t k = 1; k <= 3 && at >= first + k; k++)
+            if (word_in(c, at - k, reporting))
+                reported = true;
+        if (!after_since && n_dates < 6) {
+            dates[n_dates].d = dt;
+            dates[n_dates].at = at;
+            dates[n_dates].reported = reported;
+            n_dates++;
         }
         from = end;
     }
@@ -703,6 +719,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             switch (tr->cls) {
             case TRIG_EVENT: {
                 const char *v = tr->value;
+                if (!t.first_at)
+                    t.first_at = m->first;
                 /* "the attack", "the fighting": the incident already told */
                 if (m->first > first && (tok_is(&c->tk, m->first - 1, "the") ||
                                          tok_is(&c->tk, m->first - 1, "this") ||
@@ -853,6 +871,18 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     if (vehicle_ramming(c, first, last))
         t.ramming = true;
     decide_type(c, &t, f);
+    /* the date nearest the incident's verb, a reporting date last */
+    size_t anchor = f->kill_at ? f->kill_at : (t.first_at ? t.first_at : first);
+    long best_cost = -1;
+    for (size_t k = 0; k < n_dates; k++) {
+        long dist = (long)dates[k].at - (long)anchor;
+        long cost = (dist < 0 ? -dist : dist) + (dates[k].reported ? 1000 : 0);
+        if (best_cost < 0 || cost < best_cost) {
+            best_cost = cost;
+            f->date = dates[k].d;
+            f->has_date = true;
+        }
+    }
     if (f->type && strcmp(f->type, "financing") == 0) {
         if (!money_in(c, first, last, &f->amount, &f->amount_max))
             f->type = NULL;
@@ -1059,8 +1089,14 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
 
     /* when: its own date, else the report's (a year for financing) */
     mt->date_explicit = f->has_date;
+    const struct event *de = NULL;
+    for (size_t i = out->n; i-- > doc_first && !de;)
+        if (&out->v[i] != e && !out->v[i].background && c->meta[i - doc_first].date_explicit)
+            de = &out->v[i];
     if (f->has_date) {
         date_format(&f->date, e->date);
+    } else if (de && strcmp(f->type, "financing") != 0) {
+        memcpy(e->date, de->date, sizeof e->date);
     } else if (c->ref.prec) {
         struct date dt = c->ref;
         if (strcmp(f->type, "financing") == 0)
@@ -1115,8 +1151,7 @@ static bool fold_claim(struct ctx *c, const struct frame *f, struct event_list *
         struct event *e = &out->v[i];
         if (e->actor_group)
             return true;
-        if (strcmp(e->type, "arrest") != 0 && strcmp(e->type, "financing") != 0 &&
-            strcmp(e->type, "raid") != 0 && strcmp(e->type, "strike") != 0) {
+        if (!is_state_action(e->type) && strcmp(e->type, "financing") != 0) {
             set_group(c, e, f->group);
             return true;
         }

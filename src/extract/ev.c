@@ -58,12 +58,15 @@ struct frame {
     bool claim;               /* a claim of responsibility */
     bool named_attack;        /* "the New Orleans attack" */
     bool anaphoric;           /* names its incident with "the" ("the attack") */
+    size_t since_at;          /* "since ...": what follows is a reference */
+    size_t trig_at;           /* token of the first event trigger */
 };
 
 /* What the document context needs to know of each event built. */
 struct meta {
     bool date_explicit;       /* the date came from its own sentence */
     bool place_own;           /* the place came from its own sentence */
+    const struct lex_place *place; /* its dictionary entry, when known */
     uint32_t para;
 };
 
@@ -275,6 +278,10 @@ static int named_victims(struct ctx *c, size_t j, size_t last, bool *leader,
         i = g->last;
     while (i < last && word_in(c, i, det))
         i++;
+    /* "an 18-month-old boy" */
+    if (i + 4 < last && c->tk.t[i].kind == TOK_NUM && tok_is(&c->tk, i + 1, "-") &&
+        tok_is(&c->tk, i + 3, "-") && tok_is(&c->tk, i + 4, "old"))
+        i += 5;
     int n = 0;
     if (i < last && word_in(c, i, leader_words)) {
         *leader = true;
@@ -302,6 +309,23 @@ static int named_victims(struct ctx *c, size_t j, size_t last, bool *leader,
     }
     if (!n)
         return 0;
+    /* "Burhan Wani ... and two other militants" */
+    for (size_t q = i; q + 2 < last && q < i + 10; q++) {
+        if (c->tk.t[q].kind == TOK_PUNCT && !tok_is(&c->tk, q, ","))
+            break;
+        struct num more;
+        if (tok_is(&c->tk, q, "and") && number_at(c, q + 1, last, &more) && !more.vague) {
+            size_t h = more.last;
+            if (h < last && (tok_is(&c->tk, h, "other") || tok_is(&c->tk, h, "more")))
+                h++;
+            if (victim_after(c, h, last)) {
+                n += (int)more.value;
+                for (size_t u = more.first; u < more.last; u++)
+                    c->used_num[u] = true;
+                return n;
+            }
+        }
+    }
     /* "and his wife" */
     while (i + 2 < last && tok_is(&c->tk, i, "and") &&
            (tok_is(&c->tk, i + 1, "his") || tok_is(&c->tk, i + 1, "her") ||
@@ -326,8 +350,19 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
         static const char *const toll_words[] = {
             "rose", "risen", "climbed", "reached", "stood", "stands", "is", "was",
             "has", "had", "to", "at", "of", "now", "increased", NULL};
+        size_t k0 = j;
         for (int k = 0; k < 4 && j < last && word_in(c, j, toll_words); k++)
             j++;
+        /* "the death toll from Sunday's bombing has risen to 292" */
+        if (j == k0)
+            for (size_t q = j; q + 1 < last && q < k0 + 12; q++) {
+                if (c->tk.t[q].kind == TOK_PUNCT)
+                    break;
+                if (tok_is(&c->tk, q, "to") || tok_is(&c->tk, q, "at")) {
+                    j = q + 1;
+                    break;
+                }
+            }
     }
     if (j < last && number_at(c, j, last, &n)) {
         *vague = n.vague;
@@ -337,8 +372,11 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
             for (size_t q = n.first; q < n.last; q++)
                 c->used_num[q] = true;
             *victim = n.first;
-            if (v)
-                total = sum_parts(c, v->last, last, n.value);
+            size_t after = v ? v->last : n.last;
+            if (!v && after < last && c->match_at[after] >= 0 &&
+                c->lm.v[c->match_at[after]].phrase->kind == LEX_DEMONYM)
+                after = c->lm.v[c->match_at[after]].last; /* "170 Afghans and 13 ..." */
+            total = sum_parts(c, after, last, n.value);
             *value = (long long)total;
         }
         return true;
@@ -496,6 +534,14 @@ static bool locative_before(const struct ctx *c, size_t i, size_t first)
             !tok_is(&c->tk, q, "region") && !word_in(c, q, locative))
             return false;
     }
+    return false;
+}
+
+static bool has_toll_counts(const struct frame *f)
+{
+    for (int k = 0; k < S__COUNT; k++)
+        if (f->count[k] >= 0)
+            return true;
     return false;
 }
 
@@ -664,7 +710,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         if (since || (tok_is(&c->tk, i, "this") && i + 1 < last && tok_is(&c->tk, i + 1, "year")) ||
             (tok_is(&c->tk, i, "so") && i + 1 < last && tok_is(&c->tk, i + 1, "far")) ||
             (tok_is(&c->tk, i, "over") && i + 2 < last && tok_is(&c->tk, i + 1, "the") &&
-             (tok_is(&c->tk, i + 2, "past") || tok_is(&c->tk, i + 2, "last"))) ||
+             (tok_is(&c->tk, i + 2, "past") || tok_is(&c->tk, i + 2, "last") ||
+              tok_is(&c->tk, i + 2, "previous"))) ||
             (tok_is(&c->tk, i, "series") && i + 1 < last && tok_is(&c->tk, i + 1, "of")) ||
             (tok_is(&c->tk, i, "in") && i + 2 < last && tok_is(&c->tk, i + 1, "recent") &&
              tok_is(&c->tk, i + 2, "years")) ||
@@ -676,6 +723,11 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             f->multi_site = true;
         if (tok_is(&c->tk, i, "nationwide"))
             f->multi_site = true;
+        if (tok_is(&c->tk, i, "across") && i + 1 < last && c->match_at[i + 1] >= 0 &&
+            c->lm.v[c->match_at[i + 1]].phrase->kind == LEX_COUNTRY)
+            f->multi_site = true; /* "across Sri Lanka" */
+        if (tok_is(&c->tk, i, "since") && !f->since_at)
+            f->since_at = i;
         if (tok_is(&c->tk, i, "prison") || tok_is(&c->tk, i, "prisons") ||
             tok_is(&c->tk, i, "jail") || tok_is(&c->tk, i, "inmates") ||
             tok_is(&c->tk, i, "prisoners") || tok_is(&c->tk, i, "jailbreak"))
@@ -700,7 +752,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         for (size_t k = 1; k <= 3 && at >= first + k; k++)
             if (word_in(c, at - k, reporting))
                 reported = true;
-        if (!after_since && n_dates < 6) {
+        if (!after_since && n_dates < 6 && !(f->since_at && at > f->since_at)) {
             dates[n_dates].d = dt;
             dates[n_dates].at = at;
             dates[n_dates].reported = reported;
@@ -714,6 +766,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     int place_score = -100;
     FOR_MATCHES(c, m, first, last) {
         const struct lex_phrase *p = m->phrase;
+        if (f->since_at && m->first > f->since_at &&
+            !(p->kind == LEX_TRIGGER && lex_triggers[p->index].cls == TRIG_COUNT))
+            continue; /* "... since the London bombings of July 2005" */
         if (p->kind == LEX_TRIGGER) {
             const struct lex_trigger *tr = &lex_triggers[p->index];
             switch (tr->cls) {
@@ -870,6 +925,17 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     }
     if (vehicle_ramming(c, first, last))
         t.ramming = true;
+    /* "killed 20 guests after taking them hostage" */
+    for (size_t i = first; i < last; i++)
+        if ((tok_is(&c->tk, i, "hostage") || tok_is(&c->tk, i, "hostages")) &&
+            (t.attack || t.first_method || f->count[S_KILLED] > 0) && !t.kidnap)
+            t.hostage = true;
+    /* "the deadliest attack since ...": a comparison, not an incident */
+    for (size_t i = first; i < last; i++)
+        if ((tok_is(&c->tk, i, "deadliest") || tok_is(&c->tk, i, "worst") ||
+             tok_is(&c->tk, i, "bloodiest")) && !has_toll_counts(f))
+            f->aggregate = true;
+    f->trig_at = t.first_at;
     decide_type(c, &t, f);
     /* the date nearest the incident's verb, a reporting date last */
     size_t anchor = f->kill_at ? f->kill_at : (t.first_at ? t.first_at : first);
@@ -974,9 +1040,22 @@ static void match_text(const struct ctx *c, const struct lex_match *m, struct st
  * set in Pakistan are the Pakistani Taliban. */
 static const char *group_key(const struct lex_match *g, const char *country)
 {
+    /* the movements every consumer knows (DESIGN.md); an affiliate is
+     * coded with the key of the first of them it acts for */
+    static const char *const canonical[] = {
+        "islamic_state", "iskp", "iswap", "is_sahel", "iscap", "is_somalia",
+        "is_mozambique", "al_qaeda", "aqap", "aqim", "jnim", "al_shabaab",
+        "boko_haram", "taliban", "ttp", "hts", "hamas", "hezbollah", "houthis",
+        "pkk", NULL};
     const char *key = lex_actors[g->phrase->index].key;
     if (strcmp(key, "taliban") == 0 && country && strcmp(country, "PK") == 0)
         return "ttp";
+    const struct lex_actor *a = &lex_actors[g->phrase->index];
+    for (int depth = 0; a && depth < 8; depth++) {
+        if (key_in(a->key, canonical))
+            return a->key;
+        a = a->parent ? lex_actor_by_key(a->parent) : NULL;
+    }
     return key;
 }
 
@@ -1018,6 +1097,7 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     const struct lex_place *pl = f->multi_site ? NULL : f->place;
     const struct lex_match *pm = f->multi_site ? NULL : f->place_m;
     mt->place_own = pl != NULL;
+    mt->place = pl;
     const char *country = pl && pl->country ? pl->country : f->country;
     if (!country && strcmp(f->type, "financing") == 0 && f->group &&
         lex_actors[f->group->phrase->index].country && !f->country)
@@ -1054,6 +1134,10 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     /* who */
     bool state_first = f->state && (!f->group || f->state_first < f->group->first);
     const struct lex_match *group = f->group_inspired ? NULL : f->group;
+    if (group && is_state_action(f->type) && f->trig_at && group->first > f->trig_at) {
+        match_text(c, group, &e->roles[ROLE_TARGET]); /* "a strike killed al-Qaeda leader" */
+        group = NULL;
+    }
     if (is_state_action(f->type) && f->state && (state_first || !group)) {
         e->actor = span(c, f->state_first, f->state->last);
         if (f->group)
@@ -1165,6 +1249,17 @@ static bool dates_agree(const char *a, const char *b)
     return n == 0 || strncmp(a, b, n) == 0;
 }
 
+/* Can one place lie inside the other (a district in its city, a town in
+ * its province)? Without boundaries, any district, province or region
+ * may hold any other place of its country. */
+static bool places_nest(const struct lex_place *a, const struct lex_place *b)
+{
+    if (!a || !b || !a->country || !b->country || strcmp(a->country, b->country) != 0)
+        return false;
+    return !place_specific(a) || !place_specific(b) || strcmp(a->kind, "district") == 0 ||
+           strcmp(b->kind, "district") == 0;
+}
+
 static void swap_str(char **a, char **b)
 {
     char *t = *a;
@@ -1190,7 +1285,7 @@ static void merge_retold(struct ctx *c, struct event_list *out, size_t doc_first
             if (ma->date_explicit && mb->date_explicit && !dates_agree(a->date, b->date))
                 continue;
             if (a->place && b->place && ma->place_own && mb->place_own &&
-                strcmp(a->place, b->place) != 0)
+                strcmp(a->place, b->place) != 0 && !places_nest(ma->place, mb->place))
                 continue;
             long long ka[4] = {a->killed, a->injured, a->kidnapped, a->detained};
             long long kb[4] = {b->killed, b->injured, b->kidnapped, b->detained};
@@ -1228,7 +1323,12 @@ static void merge_retold(struct ctx *c, struct event_list *out, size_t doc_first
                 swap_str(&a->actor_group, &b->actor_group);
                 swap_str(&a->actor, &b->actor);
             }
-            if (!a->place && b->place) {
+            bool b_finer = mb->place && ma->place && place_specific(mb->place) &&
+                           (!place_specific(ma->place) ||
+                            (strcmp(ma->place->kind, "city") == 0 &&
+                             strcmp(mb->place->kind, "district") == 0));
+            if ((!a->place && b->place) || b_finer) {
+                ma->place = mb->place;
                 swap_str(&a->place, &b->place);
                 a->lat = b->lat;
                 a->lon = b->lon;

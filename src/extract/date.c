@@ -249,9 +249,12 @@ bool date_find(const struct tokens *tk, const char *text, size_t first, size_t l
                 }
             }
         }
-        /* in 2016 */
+        /* in 2016; in the year 2016; the 2002 Bali bombings */
+        bool the_year = i > first && tok_is(tk, i - 1, "the") && i + 1 < last &&
+                        (tk->t[i + 1].flags & TOK_CAP);
         if (i > first && (tok_is(tk, i - 1, "in") || tok_is(tk, i - 1, "of") ||
-                          tok_is(tk, i - 1, "during"))) {
+                          tok_is(tk, i - 1, "during") || tok_is(tk, i - 1, "year") ||
+                          the_year)) {
             int y = int_tok(tk, text, i, 1900, 2100);
             if (y > 0 && tk->t[i].end - tk->t[i].start == 4) {
                 *out = (struct date){y, 0, 0, DATE_YEAR};

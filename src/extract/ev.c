@@ -309,12 +309,21 @@ static int named_victims(struct ctx *c, size_t j, size_t last, bool *leader,
     }
     if (!n)
         return 0;
-    /* "Burhan Wani ... and two other militants" */
-    for (size_t q = i; q + 2 < last && q < i + 10; q++) {
-        if (c->tk.t[q].kind == TOK_PUNCT && !tok_is(&c->tk, q, ","))
+    /* "Burhan Wani, a commander of ..., and two other militants",
+     * "Para Wijayanto, the suspected leader of ..., and his wife" */
+    for (size_t q = i; q + 2 < last && q < i + 16; q++) {
+        if (c->tk.t[q].kind == TOK_PUNCT && !tok_is(&c->tk, q, ",") && !tok_is(&c->tk, q, "-"))
             break;
+        if (!tok_is(&c->tk, q, "and"))
+            continue;
+        if ((tok_is(&c->tk, q + 1, "his") || tok_is(&c->tk, q + 1, "her") ||
+             tok_is(&c->tk, q + 1, "their")) && word_in(c, q + 2, kin)) {
+            n++;
+            q += 2;
+            continue;
+        }
         struct num more;
-        if (tok_is(&c->tk, q, "and") && number_at(c, q + 1, last, &more) && !more.vague) {
+        if (number_at(c, q + 1, last, &more) && !more.vague) {
             size_t h = more.last;
             if (h < last && (tok_is(&c->tk, h, "other") || tok_is(&c->tk, h, "more")))
                 h++;
@@ -322,16 +331,9 @@ static int named_victims(struct ctx *c, size_t j, size_t last, bool *leader,
                 n += (int)more.value;
                 for (size_t u = more.first; u < more.last; u++)
                     c->used_num[u] = true;
-                return n;
             }
         }
-    }
-    /* "and his wife" */
-    while (i + 2 < last && tok_is(&c->tk, i, "and") &&
-           (tok_is(&c->tk, i + 1, "his") || tok_is(&c->tk, i + 1, "her") ||
-            tok_is(&c->tk, i + 1, "their")) && word_in(c, i + 2, kin)) {
-        n++;
-        i += 3;
+        break;
     }
     return n;
 }
@@ -517,6 +519,11 @@ static const char *const locative[] = {
     "west", "northeastern", "northwestern", "southeastern", "southwestern",
     "north-eastern", "north-western", "south-eastern", "south-western",
     "neighbouring", "neighboring", "on", NULL};
+
+/* Words that place something relative to a landmark: "outside Abuja". */
+static const char *const relative[] = {
+    "outside", "near", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "from", "towards", "toward", NULL};
 
 static bool locative_before(const struct ctx *c, size_t i, size_t first)
 {
@@ -897,7 +904,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             bool cue = locative_before(c, m->first, first);
             if (!home && !cue)
                 continue; /* "Liverpool striker", "an Ariana Grande concert" */
-            if (cue)
+            if (cue && !(m->first > first && word_in(c, m->first - 1, relative)))
                 score += 3;
             if (place_specific(pl))
                 score += 2;
@@ -1279,9 +1286,9 @@ static void merge_retold(struct ctx *c, struct event_list *out, size_t doc_first
             if (a->background || b->background || strcmp(a->type, b->type) != 0 ||
                 strcmp(a->country, b->country) != 0)
                 continue;
-            if (a->method && b->method && strcmp(a->method, b->method) != 0 &&
-                strcmp(a->method, "unknown") != 0 && strcmp(b->method, "unknown") != 0)
-                continue;
+            bool methods_differ = a->method && b->method && strcmp(a->method, b->method) != 0 &&
+                                  strcmp(a->method, "unknown") != 0 &&
+                                  strcmp(b->method, "unknown") != 0;
             if (ma->date_explicit && mb->date_explicit && !dates_agree(a->date, b->date))
                 continue;
             if (a->place && b->place && ma->place_own && mb->place_own &&
@@ -1300,7 +1307,7 @@ static void merge_retold(struct ctx *c, struct event_list *out, size_t doc_first
                         conflict++;
                 }
             }
-            if (conflict || !(same || !any_a || !any_b))
+            if (conflict || !(same || !any_a || !any_b) || (methods_differ && !same))
                 continue;
             if (a->amount_usd >= 0 || b->amount_usd >= 0)
                 continue;
@@ -1334,7 +1341,9 @@ static void merge_retold(struct ctx *c, struct event_list *out, size_t doc_first
                 a->lon = b->lon;
                 a->has_coords = b->has_coords;
             }
-            if (a->method && strcmp(a->method, "unknown") == 0 && b->method)
+            /* the specific method wins; a hostage-taking over the shooting in it */
+            if (a->method && b->method && (strcmp(a->method, "unknown") == 0 ||
+                                           strcmp(b->method, "hostage_taking") == 0))
                 swap_str(&a->method, &b->method);
             for (int r = 0; r < ROLE__COUNT; r++)
                 for (size_t k = 0; k < b->roles[r].n; k++)
@@ -1363,7 +1372,8 @@ static struct event *latest_news_event(struct event_list *out, size_t doc_first)
 static bool is_follow_up(const struct ctx *c, const struct frame *f,
                          struct event_list *out, size_t doc_first)
 {
-    if (!f->type || f->group || f->perp || f->named_attack)
+    if (!f->type || f->group || f->perp || f->named_attack ||
+        (f->state && is_state_action(f->type)))
         return false;
     /* an attack word alone, or "the fighting" told without its own date */
     bool weak = strcmp(f->type, "attack") == 0 && f->weak;
@@ -1487,6 +1497,20 @@ static void mark_background(struct ctx *c, struct event_list *out, size_t doc_fi
     }
 }
 
+/* A paragraph of one short sentence without a full stop is a headline or
+ * a subheading: it repeats the story, it does not tell it. */
+static bool is_headline(const struct ctx *c, size_t si)
+{
+    const struct sent *s = &c->tk.s[si];
+    bool alone = (si + 1 >= c->tk.ns || c->tk.s[si + 1].para != s->para) &&
+                 (si == 0 || c->tk.s[si - 1].para != s->para);
+    if (!alone || s->last - s->first > 30)
+        return false;
+    const char *end = tok_norm(&c->tk, s->last - 1);
+    return !(end[1] == '\0' && (end[0] == '.' || end[0] == '!' || end[0] == '?' ||
+                                end[0] == '"' || end[0] == '\''));
+}
+
 static struct meta *meta_at(struct ctx *c, size_t k)
 {
     if (k >= c->meta_cap) {
@@ -1520,6 +1544,8 @@ int ev_extract(const struct doc *d, struct event_list *out)
     size_t prev_event = (size_t)-1; /* the event the previous frame built or joined */
     for (size_t si = 0; si < c.tk.ns; si++) {
         if (c.tk.s[si].end <= c.skip_until)
+            continue;
+        if (is_headline(&c, si))
             continue;
         read_frame(&c, si, &cur);
         bool same_para = have_prev && c.tk.s[prev.sent].para == c.tk.s[si].para;

@@ -514,31 +514,29 @@ static bool money_in(const struct ctx *c, size_t first, size_t last, double *lo,
 /* Words before a name that make it the location of what is told. */
 static const char *const locative[] = {
     "in", "at", "near", "outside", "inside", "into", "across", "throughout",
-    "around", "within", "of", "from", "towards", "toward", "northern",
+    "around", "within", "from", "towards", "toward", "northern",
     "southern", "eastern", "western", "central", "north", "south", "east",
     "west", "northeastern", "northwestern", "southeastern", "southwestern",
     "north-eastern", "north-western", "south-eastern", "south-western",
     "neighbouring", "neighboring", "on", NULL};
 
-/* Words that place something relative to a landmark: "outside Abuja". */
-static const char *const relative[] = {
-    "outside", "near", "north", "south", "east", "west", "northeast", "northwest",
-    "southeast", "southwest", "from", "towards", "toward", NULL};
-
 static bool locative_before(const struct ctx *c, size_t i, size_t first)
 {
-    for (size_t k = 1; k <= 3 && i >= first + k; k++) {
+    for (size_t k = 1; k <= 5 && i >= first + k; k++) {
         size_t q = i - k;
         if (word_in(c, q, locative))
             return true;
         if (c->tk.t[q].kind == TOK_PUNCT && !tok_is(&c->tk, q, "-"))
             return false;
+        if (match_covering(c, q, LEX_DEMONYM, 0))
+            continue; /* "in the Syrian city of Homs" */
         /* "in north-western Syria", "in the town of Atmeh" */
         if (!tok_is(&c->tk, q, "the") && !tok_is(&c->tk, q, "-") &&
             !tok_is(&c->tk, q, "town") && !tok_is(&c->tk, q, "city") &&
             !tok_is(&c->tk, q, "village") && !tok_is(&c->tk, q, "province") &&
             !tok_is(&c->tk, q, "district") && !tok_is(&c->tk, q, "state") &&
-            !tok_is(&c->tk, q, "region") && !word_in(c, q, locative))
+            !tok_is(&c->tk, q, "region") && !tok_is(&c->tk, q, "of") &&
+            !word_in(c, q, locative))
             return false;
     }
     return false;
@@ -904,10 +902,13 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             bool cue = locative_before(c, m->first, first);
             if (!home && !cue)
                 continue; /* "Liverpool striker", "an Ariana Grande concert" */
-            if (cue && !(m->first > first && word_in(c, m->first - 1, relative)))
-                score += 3;
-            if (place_specific(pl))
-                score += 2;
+            /* the first settlement named wins; a province or region only
+             * until a settlement comes; "from Gaza" is an origin */
+            score = (place_specific(pl) ? 10 : 5) + (home ? 3 : 0);
+            if (m->first > first && tok_is(&c->tk, m->first - 1, "from"))
+                score -= 6;
+            if (!pl->country)
+                score = 1; /* seas and cross-border areas: only when nothing else */
             if (score > place_score) {
                 f->place = pl;
                 f->place_m = m;
@@ -1343,7 +1344,9 @@ static void merge_retold(struct ctx *c, struct event_list *out, size_t doc_first
             }
             /* the specific method wins; a hostage-taking over the shooting in it */
             if (a->method && b->method && (strcmp(a->method, "unknown") == 0 ||
-                                           strcmp(b->method, "hostage_taking") == 0))
+                                           strcmp(b->method, "hostage_taking") == 0 ||
+                                           (strcmp(a->method, "bombing") == 0 &&
+                                            strcmp(b->method, "suicide_bombing") == 0)))
                 swap_str(&a->method, &b->method);
             for (int r = 0; r < ROLE__COUNT; r++)
                 for (size_t k = 0; k < b->roles[r].n; k++)

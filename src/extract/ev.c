@@ -52,10 +52,12 @@ struct frame {
     bool aggregate;           /* "since 2014", "this year": not one incident */
     bool negated;             /* "no one was hurt" */
     bool multi_site;          /* "across the country": no one place */
+    bool place_rejected;      /* a place was named but is not the incident's */
     bool prison;              /* prison, jail, inmates */
     double amount, amount_max;
     const struct lex_match *target_m, *weapon_m;
-    bool claim;               /* a claim of responsibility */
+    bool claim;               /* a claim, or an attribution by officials */
+    bool claim_resp;          /* a claim of responsibility by the group */
     bool named_attack;        /* "the New Orleans attack" */
     bool anaphoric;           /* names its incident with "the" ("the attack") */
     size_t since_at;          /* "since ...": what follows is a reference */
@@ -855,6 +857,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             }
             case TRIG_CLAIM:
                 f->claim = true;
+                if (strcmp(tr->value, "responsibility") == 0)
+                    f->claim_resp = true;
                 break;
             case TRIG_SECURITY:
                 if (!f->state) {
@@ -908,7 +912,14 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             if (m->first > first && tok_is(&c->tk, m->first - 1, "from"))
                 score -= 6;
             if (!pl->country)
-                score = 1; /* seas and cross-border areas: only when nothing else */
+                continue; /* seas and cross-border areas place no incident */
+            /* "the 2002 Bali bombings": a province naming an attack is
+             * not its place (it spans several sites) */
+            if (!place_specific(pl) && m->last < last &&
+                match_covering(c, m->last, LEX_TRIGGER, TRIG_EVENT)) {
+                f->place_rejected = true;
+                continue;
+            }
             if (score > place_score) {
                 f->place = pl;
                 f->place_m = m;
@@ -1110,9 +1121,17 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     if (!country && strcmp(f->type, "financing") == 0 && f->group &&
         lex_actors[f->group->phrase->index].country && !f->country)
         country = lex_actors[f->group->phrase->index].country;
-    if (!pl && !f->multi_site && strcmp(f->type, "financing") != 0 &&
-        strcmp(f->type, "arrest") != 0 && strcmp(f->type, "plot") != 0) {
-        const struct event *de = discourse_event(c, out, doc_first);
+    /* no place of its own: the incident being told, else the dateline's;
+     * not for an earlier incident (its own date is older than the report)
+     * nor for facts that have no site */
+    bool older = f->has_date && c->ref.prec &&
+                 (f->date.prec < DATE_DAY || f->date.y < c->ref.y ||
+                  date_days(f->date.y, f->date.m, f->date.d) <
+                      date_days(c->ref.y, c->ref.m, c->ref.d) - 14);
+    if (!pl && !f->multi_site && !f->place_rejected && strcmp(f->type, "financing") != 0 &&
+        strcmp(f->type, "arrest") != 0 && strcmp(f->type, "plot") != 0 &&
+        strcmp(f->type, "claim_only") != 0) {
+        const struct event *de = older ? NULL : discourse_event(c, out, doc_first);
         if (de && (!country || strcmp(country, de->country) == 0)) {
             e->place = xstrdup(de->place);
             e->lat = de->lat;
@@ -1554,8 +1573,8 @@ int ev_extract(const struct doc *d, struct event_list *out)
         bool same_para = have_prev && c.tk.s[prev.sent].para == c.tk.s[si].para;
         if (cur.claim && cur.group && !cur.group_inspired) {
             bool folded = fold_claim(&c, &cur, out, doc_first);
-            if (!folded && cur.type && (strcmp(cur.type, "claim_only") == 0 ||
-                                        !is_event(&cur))) {
+            if (!folded && cur.claim_resp && cur.type &&
+                (strcmp(cur.type, "claim_only") == 0 || !is_event(&cur))) {
                 cur.type = "claim_only";
                 cur.method = NULL;
                 if (out->n - doc_first < EV_MAX_EVENTS) {

@@ -1,10 +1,16 @@
 /* ingest.h - reading sources into documents.
  *
- * A source is a file (.txt, .html/.htm, .jsonl), a directory (recursed, in
- * name order, files with other extensions skipped), or "-" (one document
- * read from stdin). Each document found is handed to a callback; each
- * problem is reported through another, naming the source (and line for
- * JSON lines), and the remaining documents are still read.
+ * A source is a file (.txt/.text, .html/.htm/.xhtml, .jsonl/.ndjson; the
+ * extension in any case; a file named explicitly with another extension is
+ * read as plain text), a directory (recursed in bytewise name order, at
+ * most 32 levels deep, skipping dot-files, other extensions, special files
+ * and symbolic links to directories), or "-" (one plain-text document read
+ * from stdin). Each document found is handed to a callback; each problem
+ * is reported through another, naming the source (and line for JSON
+ * lines), and the remaining documents are still read. Inputs that are
+ * empty, binary (a NUL byte, or more than 10% control bytes other than
+ * \t \n \r \f) or larger than max_doc_size are refused; invalid UTF-8 is
+ * replaced with U+FFFD and reported as a warning.
  *
  * Ownership: the callback receives a struct doc it owns and must release
  * with doc_free(). Nothing here prints or exits. */

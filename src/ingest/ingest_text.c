@@ -41,6 +41,13 @@ static const struct {
     {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12},
 };
 
+/* Capitalised words that open a line like a place but are labels
+ * ("BREAKING — ", "UPDATE: "). */
+static const char *const labels[] = {
+    "analysis", "breaking", "correction", "editorial", "exclusive", "factbox",
+    "live", "note", "opinion", "photos", "read", "update", "updated", "video",
+    "warning", "watch", NULL};
+
 static const char *const weekdays[] = {
     "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed",
     "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat",
@@ -319,13 +326,16 @@ static size_t scan_place(const char *s, size_t n, size_t i, int *style)
 }
 
 /* Reads the separator that closes a dateline: an em dash, en dash or
- * horizontal bar, or "--" or "-" standing between spaces. spaced tells
- * whether white space came before. Returns its end, or 0. */
-static size_t scan_sep(const char *s, size_t n, size_t i, bool spaced)
+ * horizontal bar, "--" or "-" standing between spaces, or (when colon is
+ * set) a colon before a space ("NEW DELHI: "). spaced tells whether white
+ * space came before. Returns its end, or 0. */
+static size_t scan_sep(const char *s, size_t n, size_t i, bool spaced, bool colon)
 {
     if (i + 3 <= n && memcmp(s + i, "\xE2\x80", 2) == 0 &&
         (s[i + 2] == '\x94' || s[i + 2] == '\x93' || s[i + 2] == '\x95'))
         return i + 3;
+    if (colon && !spaced && i + 1 < n && s[i] == ':' && (s[i + 1] == ' ' || s[i + 1] == '\t'))
+        return i + 1;
     if (!spaced || i >= n || s[i] != '-')
         return 0;
     size_t e = i + 1 < n && s[i + 1] == '-' ? i + 2 : i + 1;
@@ -340,7 +350,7 @@ static bool parse_dateline(const char *s, size_t n, size_t i, struct dateline *d
     int style, rstyle;
     size_t p = scan_place(s, n, i, &style);
     bool dated = false, agency = false;
-    if (!p || !style)
+    if (!p || !style || word_in(s + i, p - i, labels))
         return false;
     dl->place = i;
     dl->place_end = p;
@@ -372,7 +382,7 @@ static bool parse_dateline(const char *s, size_t n, size_t i, struct dateline *d
         p = c + 1;
         q = skip_hspace(s, n, p);
     }
-    size_t e = scan_sep(s, n, q, q > p);
+    size_t e = scan_sep(s, n, q, q > p, style == 1 && p == dl->place_end);
     if (!e)
         return false;
     if (style == 2 && !dated && !agency)

@@ -56,6 +56,7 @@ static void on_report(void *ctx, enum ingest_level level, const char *source,
     g->nrep++;
 }
 
+/* Frees what a sink received and empties it. */
 static void got_free(struct got *g)
 {
     for (size_t i = 0; i < g->ndocs; i++)
@@ -140,6 +141,7 @@ static void test_title_and_body(void **state)
     got_free(&g);
 }
 
+/* A dateline and what it must give. */
 struct dl_case {
     const char *line;
     const char *place;     /* expected dateline_place or NULL */
@@ -147,6 +149,7 @@ struct dl_case {
     const char *body;      /* expected start of the body */
 };
 
+/* Ingests a titled document whose body opens with c->line. */
 static void check_dateline(const struct dl_case *c)
 {
     struct got g = {0};
@@ -210,6 +213,10 @@ static void test_datelines(void **state)
          NULL, "Gunmen killed"},
         {"ST. LOUIS, March 1, 2020 - A shooting.", "St. Louis", "2020-03-01",
          "A shooting"},
+        {"NEW DELHI: Police arrested three men.", "New Delhi", NULL, "Police arrested"},
+        {"KYIV, Ukraine (AP) \xE2\x80\x94 Drones struck.", "Kyiv", NULL, "Drones struck"},
+        {"JERUSALEM, Sept 3 (Reuters) - A stabbing.", "Jerusalem", NULL, "A stabbing"},
+        {"BAMAKO, 22nd November 2015 \xE2\x80\x94 Gunmen.", "Bamako", "2015-11-22", "Gunmen"},
         /* impossible dates: a dateline, but no date */
         {"BAGHDAD, February 30, 2013 (Agency) \xE2\x80\x94 Gunmen stormed a prison.",
          "Baghdad", NULL, "Gunmen stormed"},
@@ -229,6 +236,10 @@ static void test_datelines(void **state)
         {"BAGHDAD, where the attack took place \xE2\x80\x94 was calm.", NULL, NULL,
          "BAGHDAD, where"},
         {"KABUL (Agency Gunmen attacked \xE2\x80\x94 a school.", NULL, NULL, "KABUL (Agency"},
+        {"BREAKING \xE2\x80\x94 A blast in the capital.", NULL, NULL, "BREAKING"},
+        {"UPDATE: A blast in the capital.", NULL, NULL, "UPDATE:"},
+        {"Note: this is prose.", NULL, NULL, "Note:"},
+        {"NEW DELHI, India: prose with a colon.", NULL, NULL, "NEW DELHI"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         check_dateline(&cases[i]);
@@ -290,6 +301,7 @@ static void test_parse_text_keeps_fields(void **state)
 
 /* ---- UTF-8, refusals ---------------------------------------------------- */
 
+/* Ingests in (len bytes): its text must be want with n repairs. */
 static void check_repair(const char *in, size_t len, const char *want, int n)
 {
     struct got g = {0};

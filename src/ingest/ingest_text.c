@@ -470,9 +470,16 @@ void ingest_parse_body(struct doc *d, size_t start)
     size_t i = skip_space(s, n, start < n ? start : n);
     d->body = i;
     if (!parse_dateline(s, n, i, &dl)) {
-        /* "By Jane Doe" may stand between the title and the dateline */
+        /* "By Jane Doe", or a subheading (a short line with no full
+         * stop), may stand between the title and the dateline */
         size_t e = line_end(s, n, i);
-        if (e - i > MAX_BYLINE || e - i < 4 || memcmp(s + i, "By ", 3) != 0)
+        size_t t = e;
+        while (t > i && IC(s[t - 1], IC_SPACE))
+            t--;
+        bool byline = e - i <= MAX_BYLINE && e - i >= 4 && memcmp(s + i, "By ", 3) == 0;
+        bool subhead = t > i && t - i <= 200 && s[t - 1] != '.' && s[t - 1] != '!' &&
+                       s[t - 1] != '?' && s[t - 1] != ':' && s[t - 1] != '"';
+        if (!byline && !subhead)
             return;
         i = skip_space(s, n, e);
         if (!parse_dateline(s, n, i, &dl))

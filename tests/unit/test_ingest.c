@@ -282,6 +282,18 @@ static void test_byline(void **state)
     assert_null(d->dateline_place);
     assert_string_equal(body_of(d), "By Jane Doe\n\nA blast hit the airport.\n");
     got_free(&g);
+
+    /* a subheading (no full stop) may stand before the dateline too */
+    d = one(&g, "x.txt", "Title\n\nToll rises to 290 as police hunt suspects\n\n"
+                         "COLOMBO (Harbour Times) \xE2\x80\x94 Bombers struck churches.\n");
+    assert_string_equal(d->dateline_place, "Colombo");
+    assert_string_equal(body_of(d), "Bombers struck churches.\n");
+    got_free(&g);
+
+    /* but a sentence is the body itself, not a subheading */
+    d = one(&g, "x.txt", "Title\n\nA blast hit the airport.\n\nKABUL \xE2\x80\x94 More.\n");
+    assert_null(d->dateline_place);
+    got_free(&g);
 }
 
 static void test_parse_text_keeps_fields(void **state)

@@ -904,7 +904,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 continue;
             bool home = !c->doc_country || (pl->country && strcmp(pl->country, c->doc_country) == 0);
             bool cue = locative_before(c, m->first, first);
-            if (!home && !cue)
+            bool names_attack = m->last < last && match_covering(c, m->last, LEX_TRIGGER, TRIG_EVENT);
+            if (!home && !cue && !names_attack)
                 continue; /* "Liverpool striker", "an Ariana Grande concert" */
             /* the first settlement named wins; a province or region only
              * until a settlement comes; "from Gaza" is an origin */
@@ -927,6 +928,11 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             }
         } else if (p->kind == LEX_COUNTRY || p->kind == LEX_DEMONYM) {
             const char *code = lex_countries[p->index].code;
+            /* "the US-led coalition": a sponsor, not where it happens */
+            if (m->last + 1 < last && tok_is(&c->tk, m->last, "-") &&
+                (tok_is(&c->tk, m->last + 1, "led") || tok_is(&c->tk, m->last + 1, "backed") ||
+                 tok_is(&c->tk, m->last + 1, "supported") || tok_is(&c->tk, m->last + 1, "funded")))
+                continue;
             if (p->kind == LEX_COUNTRY && locative_before(c, m->first, first)) {
                 if (!f->country)
                     f->country = code;
@@ -1147,6 +1153,9 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     }
     if (!country && pl)
         country = pl->country;
+    /* "Iraqi forces" act in Iraq; otherwise the document's country */
+    if (!country && f->state && f->weak_country && is_state_action(f->type))
+        country = f->weak_country;
     if (!country)
         country = c->doc_country ? c->doc_country : f->weak_country;
     if (pl) {

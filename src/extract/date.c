@@ -5,6 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* String equality with a first-byte check: most calls fail there. */
+static inline int eq(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 bool date_valid(int y, int m, int d)
 {
     static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -97,9 +103,9 @@ int date_month(const char *w)
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
         "nov", "dec"};
     for (int i = 0; i < 12; i++)
-        if (strcmp(w, names[i]) == 0 || strcmp(w, abbr[i]) == 0)
+        if (eq(w, names[i]) || eq(w, abbr[i]))
             return i + 1;
-    if (strcmp(w, "sept") == 0)
+    if (eq(w, "sept"))
         return 9;
     return 0;
 }
@@ -110,7 +116,7 @@ static int weekday_of(const char *w)
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
         "sunday"};
     for (int i = 0; i < 7; i++)
-        if (strcmp(w, names[i]) == 0)
+        if (eq(w, names[i]))
             return i;
     return -1;
 }
@@ -164,11 +170,11 @@ static int infer_year(const struct date *ref, int m, int d)
 static bool month_at(const struct tokens *tk, const char *text, size_t i, size_t last,
                      const struct date *ref, struct date *out, size_t *end)
 {
-    int m = date_month(tok_norm(tk, i));
-    if (!m || tk->t[i].kind != TOK_WORD)
-        return false;
     /* "may" and "march" are also verbs: require a capital */
-    if (!(tk->t[i].flags & TOK_CAP))
+    if (tk->t[i].kind != TOK_WORD || !(tk->t[i].flags & TOK_CAP))
+        return false;
+    int m = date_month(tok_norm(tk, i));
+    if (!m)
         return false;
     size_t j = skip_sep(tk, i + 1, last);
     int d = j < last ? int_tok(tk, text, j, 1, 31) : -1;
@@ -217,8 +223,8 @@ bool date_find(const struct tokens *tk, const char *text, size_t first, size_t l
             size_t j = i + 1;
             if (tok_is(tk, j, "of"))
                 j++;
-            int m = j < last ? date_month(tok_norm(tk, j)) : 0;
-            if (m && (tk->t[j].flags & TOK_CAP)) {
+            int m = j < last && (tk->t[j].flags & TOK_CAP) ? date_month(tok_norm(tk, j)) : 0;
+            if (m) {
                 size_t k = skip_sep(tk, j + 1, last);
                 int y = k < last ? int_tok(tk, text, k, 1800, 2200) : -1;
                 int yy = y > 0 ? y : infer_year(ref, m, d);
@@ -266,8 +272,8 @@ bool date_find(const struct tokens *tk, const char *text, size_t first, size_t l
         if (ref->prec < DATE_DAY)
             continue;
         long rd = date_days(ref->y, ref->m, ref->d);
-        int wd = weekday_of(w);
-        if (wd >= 0 && (tk->t[i].flags & TOK_CAP)) {
+        int wd = (tk->t[i].flags & TOK_CAP) ? weekday_of(w) : -1;
+        if (wd >= 0) {
             /* 1970-01-01 was a Thursday (index 3) */
             int refwd = (int)(((rd % 7) + 7 + 3) % 7);
             int back = (refwd - wd + 7) % 7;
@@ -276,14 +282,14 @@ bool date_find(const struct tokens *tk, const char *text, size_t first, size_t l
             *end = i + 1;
             return true;
         }
-        if (strcmp(w, "yesterday") == 0 || strcmp(w, "today") == 0 ||
-            strcmp(w, "tonight") == 0) {
+        if (eq(w, "yesterday") || eq(w, "today") ||
+            eq(w, "tonight")) {
             date_from_days(rd - (w[0] == 'y'), out);
             *at = i;
             *end = i + 1;
             return true;
         }
-        if (strcmp(w, "last") == 0 && i + 1 < last) {
+        if (eq(w, "last") && i + 1 < last) {
             if (tok_is(tk, i + 1, "month")) {
                 int m = ref->m - 1, y = ref->y;
                 if (m == 0) {

@@ -141,7 +141,7 @@ static bool word_in(const struct ctx *c, size_t i, const char *const *list)
 static bool key_in(const char *key, const char *const *list)
 {
     for (int k = 0; list[k]; k++)
-        if (strcmp(key, list[k]) == 0)
+        if (key[0] == list[k][0] && strcmp(key, list[k]) == 0)
             return true;
     return false;
 }

@@ -4,6 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* String equality with a first-byte check: most calls fail there. */
+static inline int eq(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 struct word { const char *w; int v; };
 
 static const struct word units[] = {
@@ -22,18 +28,18 @@ static const char *const vague[] = {
 static int word_value(const char *w)
 {
     for (int i = 0; units[i].w; i++)
-        if (strcmp(w, units[i].w) == 0)
+        if (eq(w, units[i].w))
             return units[i].v;
     return -1;
 }
 
 static double scale_of(const char *w)
 {
-    if (strcmp(w, "hundred") == 0) return 100;
-    if (strcmp(w, "thousand") == 0) return 1e3;
-    if (strcmp(w, "million") == 0 || strcmp(w, "m") == 0 || strcmp(w, "mn") == 0)
+    if (eq(w, "hundred")) return 100;
+    if (eq(w, "thousand")) return 1e3;
+    if (eq(w, "million") || eq(w, "m") || eq(w, "mn"))
         return 1e6;
-    if (strcmp(w, "billion") == 0 || strcmp(w, "bn") == 0) return 1e9;
+    if (eq(w, "billion") || eq(w, "bn")) return 1e9;
     return 0;
 }
 
@@ -73,7 +79,7 @@ static bool parse_digits(const char *s, size_t n, double *out, double *suffix_sc
             rest[j] = (char)(s[i + j] | 0x20);
         rest[r] = '\0';
         double sc = scale_of(rest);
-        if (sc == 0 && strcmp(rest, "k") == 0)
+        if (sc == 0 && eq(rest, "k"))
             sc = 1e3;
         if (sc == 0)
             return false;
@@ -86,33 +92,33 @@ static bool parse_digits(const char *s, size_t n, double *out, double *suffix_sc
 bool num_parse(const struct tokens *tk, const char *text, size_t i, size_t limit,
                struct num *n)
 {
-    if (i >= limit)
+    if (i >= limit || tk->t[i].kind == TOK_PUNCT)
         return false;
     const char *w = tok_norm(tk, i);
     memset(n, 0, sizeof *n);
     n->first = i;
     for (int v = 0; vague[v]; v++)
-        if (strcmp(w, vague[v]) == 0) {
+        if (eq(w, vague[v])) {
             n->vague = true;
             n->last = i + 1;
             return true;
         }
     /* "a dozen", "a hundred" */
-    if ((strcmp(w, "a") == 0 || strcmp(w, "one") == 0) && i + 1 < limit) {
+    if ((eq(w, "a") || eq(w, "one")) && i + 1 < limit) {
         const char *nx = tok_norm(tk, i + 1);
-        if (strcmp(nx, "dozen") == 0) {
+        if (eq(nx, "dozen")) {
             n->value = 12;
             n->last = i + 2;
             return true;
         }
         double sc = scale_of(nx);
-        if (strcmp(w, "a") == 0 && sc >= 100) {
+        if (eq(w, "a") && sc >= 100) {
             n->value = sc;
             n->last = i + 2;
             return true;
         }
     }
-    if (strcmp(w, "dozen") == 0) {
+    if (eq(w, "dozen")) {
         n->value = 12;
         n->last = i + 1;
         return true;
@@ -143,7 +149,7 @@ bool num_parse(const struct tokens *tk, const char *text, size_t i, size_t limit
                     j = h;
                 continue;
             }
-            if (any && strcmp(x, "and") == 0 && j + 1 < limit &&
+            if (any && eq(x, "and") && j + 1 < limit &&
                 word_value(tok_norm(tk, j + 1)) > 0) {
                 j++;
                 continue;

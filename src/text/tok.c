@@ -11,6 +11,12 @@
 #include "../core/alloc.h"
 #include "../core/err.h"
 
+/* String equality with a first-byte check: most calls fail there. */
+static inline int eq(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 enum { C_OTHER, C_SPACE, C_NL, C_UPPER, C_LOWER, C_DIGIT, C_APOS, C_HIGH };
 
 static unsigned char cls[256];
@@ -289,7 +295,7 @@ int tok_run(struct tokens *tk, const char *s, size_t n)
                     if (w->kind == TOK_WORD && w->norm_len == 1 && (w->flags & TOK_CAP))
                         term = false; /* an initial: "U.S." "J. Smith" */
                     for (int a = 0; term && abbrev[a]; a++)
-                        if (strcmp(wn, abbrev[a]) == 0)
+                        if (eq(wn, abbrev[a]))
                             term = false;
                 }
             }
@@ -343,9 +349,4 @@ void tok_normalize(struct buf *out, const char *s, size_t n)
         any = true;
     }
     tok_free(&tk);
-}
-
-bool tok_is(const struct tokens *tk, size_t i, const char *word)
-{
-    return i < tk->n && strcmp(tok_norm(tk, i), word) == 0;
 }

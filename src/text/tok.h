@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../core/buf.h"
 
@@ -68,7 +69,15 @@ static inline const char *tok_norm(const struct tokens *tk, size_t i)
  * one space, punctuation dropped. Appends to out. */
 void tok_normalize(struct buf *out, const char *s, size_t n);
 
-/* True when token i's normalised form equals word. */
-bool tok_is(const struct tokens *tk, size_t i, const char *word);
+/* True when token i's normalised form equals word. Inline: the
+ * extractor asks this of nearly every token (the first byte settles most
+ * calls). */
+static inline bool tok_is(const struct tokens *tk, size_t i, const char *word)
+{
+    if (i >= tk->n)
+        return false;
+    const char *n = tk->norm.data + tk->t[i].norm;
+    return n[0] == word[0] && strcmp(n, word) == 0;
+}
 
 #endif

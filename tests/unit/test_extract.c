@@ -252,6 +252,97 @@ static void aggregates_are_not_incidents(void **state)
     event_list_free(&l);
 }
 
+static void security_forces_killing_attackers_is_a_clash(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    extract("2015-04-03",
+            "Gunmen killed 147 people at a university in Garissa on Thursday.\n\n"
+            "Kenyan security forces killed the four attackers on Thursday evening, "
+            "officials said.", &l);
+    assert_int_equal(l.n, 2);
+    assert_string_equal(l.v[0].type, "attack");
+    assert_string_equal(l.v[0].method, "shooting");
+    assert_int_equal(l.v[0].killed, 147);
+    assert_string_equal(l.v[1].type, "clash");
+    assert_int_equal(l.v[1].killed, 4);
+    assert_string_equal(l.v[1].actor, "Kenyan security forces");
+    /* no place of its own: the incident's place and date */
+    assert_string_equal(l.v[1].place, "Garissa");
+    assert_string_equal(l.v[1].date, "2015-04-02");
+    event_list_free(&l);
+}
+
+static void seizing_a_place_is_hostage_taking(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    extract("2016-07-02", "Gunmen who seized a cafe in Dhaka on Friday night killed 20 "
+                          "hostages and two police officers, the army said.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].type, "attack");
+    assert_string_equal(l.v[0].method, "hostage_taking");
+    assert_int_equal(l.v[0].killed, 22); /* the parts of one toll are summed */
+    assert_int_equal(l.v[0].kidnapped, EV_UNKNOWN);
+    assert_string_equal(l.v[0].date, "2016-07-01");
+    event_list_free(&l);
+}
+
+static void a_named_leader_killed_counts_one(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    extract("2022-08-01", "A US drone strike killed al-Qaeda leader Ayman al-Zawahiri "
+                          "at a house in Kabul on Sunday, officials said.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].type, "strike");
+    assert_int_equal(l.v[0].killed, 1);
+    /* the group is the target of the strike, not its actor */
+    assert_null(l.v[0].actor_group);
+    assert_string_equal(l.v[0].country, "AF");
+    event_list_free(&l);
+}
+
+static void follow_up_tolls_join_their_incident(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    extract("2023-10-06",
+            "Three blasts hit a school in Kabul on Tuesday. Six people were killed and "
+            "11 hurt, police said.\n\n"
+            "A monitoring group said 9 people were killed.", &l);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.v[0].killed, 6);
+    assert_int_equal(l.v[0].injured, 11);
+    assert_string_equal(l.v[0].method, "bombing");
+    event_list_free(&l);
+}
+
+static void references_and_headlines_are_not_events(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    extract("2017-05-23",
+            "Bomb kills 22 at Manchester concert\n\n"
+            "It was the deadliest attack in Britain since the London bombings of July 2005.\n\n"
+            "Attacks have killed 400 soldiers in the region over the past two years.", &l);
+    assert_int_equal(l.n, 0);
+    event_list_free(&l);
+}
+
+static void the_first_settlement_is_the_place(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    extract("2022-07-06", "Militants attacked Kuje prison outside Abuja late on Tuesday, "
+                          "freeing 879 inmates and killing one guard.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].type, "escape");
+    assert_string_equal(l.v[0].place, "Kuje");
+    assert_int_equal(l.v[0].killed, 1);
+    event_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -265,6 +356,12 @@ int main(void)
         cmocka_unit_test(background_incident_and_money),
         cmocka_unit_test(no_events_in_ordinary_text),
         cmocka_unit_test(aggregates_are_not_incidents),
+        cmocka_unit_test(security_forces_killing_attackers_is_a_clash),
+        cmocka_unit_test(seizing_a_place_is_hostage_taking),
+        cmocka_unit_test(a_named_leader_killed_counts_one),
+        cmocka_unit_test(follow_up_tolls_join_their_incident),
+        cmocka_unit_test(references_and_headlines_are_not_events),
+        cmocka_unit_test(the_first_settlement_is_the_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

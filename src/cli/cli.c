@@ -6,7 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <getopt.h>
+
 #include "cli.h"
+#include "core/err.h"
+#include "store/store.h"
 
 void cli_help(const struct cmd *c, FILE *out)
 {
@@ -55,5 +59,23 @@ int cli_parse_size(const char *cmd, const char *opt, const char *arg, long long 
         return cli_usage_error(cmd, "%s wants a whole number from %lld to %lld, not '%s'",
                                opt, min, max, arg);
     *out = v;
+    return EXIT_OK;
+}
+
+int cli_option_error(const char *cmd, int c, char **argv)
+{
+    if (c == ':')
+        return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+    return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+}
+
+int cli_open_store(const char *db_opt, struct store **out, const char **path)
+{
+    char err[512];
+    *path = cli_db(db_opt);
+    if (store_open(*path, out, err, sizeof err) != ERR_OK) {
+        fprintf(stderr, "sitrep: %s\n", err);
+        return EXIT_FAIL;
+    }
     return EXIT_OK;
 }

@@ -42,6 +42,15 @@ const char *cli_db(const char *opt);
 int cli_parse_size(const char *cmd, const char *opt, const char *arg, long long min,
                    long long max, long long *out);
 
+/* The usage error for what getopt_long() returned as c (':' for a
+ * missing value, anything else for an unknown option). */
+int cli_option_error(const char *cmd, int c, char **argv);
+
+struct store;
+/* Opens the store of --db (see cli_db()); prints the reason and returns
+ * EXIT_FAIL when it cannot. *path is the location used. */
+int cli_open_store(const char *db_opt, struct store **out, const char **path);
+
 enum out_format { FMT_TABLE, FMT_JSONL, FMT_CSV };
 
 /* Event printers: begin (header), one event, end. */

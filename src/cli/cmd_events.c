@@ -84,21 +84,16 @@ int cmd_events(int argc, char **argv)
                 return cli_usage_error("events", "unknown format '%s' (table, csv or jsonl)",
                                        optarg);
             break;
-        case ':':
-            return cli_usage_error("events", "option '%s' needs a value", argv[optind - 1]);
         default:
-            return cli_usage_error("events", "unknown option '%s'", argv[optind - 1]);
+            return cli_option_error("events", c, argv);
         }
     }
     if (optind < argc)
         return cli_usage_error("events", "unexpected argument '%s'", argv[optind]);
-    const char *path = cli_db(db);
+    const char *path;
     struct store *s;
-    char err[512];
-    if (store_open(path, &s, err, sizeof err) != ERR_OK) {
-        fprintf(stderr, "sitrep: %s\n", err);
+    if (cli_open_store(db, &s, &path) != EXIT_OK)
         return EXIT_FAIL;
-    }
     print_begin(&pr);
     int rc = store_query_events(s, &f, on_event, &pr);
     if (rc != ERR_OK)

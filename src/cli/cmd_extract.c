@@ -73,10 +73,8 @@ int cmd_extract(int argc, char **argv)
                 return EXIT_USAGE;
             io.max_doc_size = (size_t)v;
             break;
-        case ':':
-            return cli_usage_error("extract", "option '%s' needs a value", argv[optind - 1]);
         default:
-            return cli_usage_error("extract", "unknown option '%s'", argv[optind - 1]);
+            return cli_option_error("extract", c, argv);
         }
     }
     if (optind >= argc)

@@ -129,20 +129,14 @@ int cmd_ingest(int argc, char **argv)
                 return EXIT_USAGE;
             io.max_doc_size = (size_t)v;
             break;
-        case ':':
-            return cli_usage_error("ingest", "option '%s' needs a value", argv[optind - 1]);
         default:
-            return cli_usage_error("ingest", "unknown option '%s'", argv[optind - 1]);
+            return cli_option_error("ingest", c, argv);
         }
     }
     if (optind >= argc)
         return cli_usage_error("ingest", "no input given (a file, a directory, or -)");
-    r.db_path = cli_db(db);
-    char err[512];
-    if (store_open(r.db_path, &r.db, err, sizeof err) != ERR_OK) {
-        fprintf(stderr, "sitrep: %s\n", err);
+    if (cli_open_store(db, &r.db, &r.db_path) != EXIT_OK)
         return EXIT_FAIL;
-    }
     struct ingest_sink sink = {on_doc, report, &r};
     for (int i = optind; i < argc && !r.fatal; i++)
         if (ingest_path(argv[i], &io, &sink) != ERR_OK)

@@ -40,21 +40,16 @@ int cmd_stats(int argc, char **argv)
             else
                 return cli_usage_error("stats", "unknown format '%s' (text or json)", optarg);
             break;
-        case ':':
-            return cli_usage_error("stats", "option '%s' needs a value", argv[optind - 1]);
         default:
-            return cli_usage_error("stats", "unknown option '%s'", argv[optind - 1]);
+            return cli_option_error("stats", c, argv);
         }
     }
     if (optind < argc)
         return cli_usage_error("stats", "unexpected argument '%s'", argv[optind]);
-    const char *path = cli_db(db);
+    const char *path;
     struct store *s;
-    char err[512];
-    if (store_open(path, &s, err, sizeof err) != ERR_OK) {
-        fprintf(stderr, "sitrep: %s\n", err);
+    if (cli_open_store(db, &s, &path) != EXIT_OK)
         return EXIT_FAIL;
-    }
     struct store_stats st = {0};
     int rc = store_stats(s, &st);
     if (rc != ERR_OK) {

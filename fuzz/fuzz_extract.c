@@ -6,7 +6,7 @@
 
 #include "core/buf.h"
 #include "extract/ev.h"
-#include "ingest/ingest.h"
+#include "fuzz_sink.h"
 
 static int on_doc(void *ctx, struct doc *d)
 {
@@ -23,15 +23,8 @@ static int on_doc(void *ctx, struct doc *d)
     return 0;
 }
 
-static void on_report(void *ctx, enum ingest_level level, const char *source, const char *msg)
-{
-    (void)ctx, (void)level, (void)source, (void)msg;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct ingest_opts opts = {1u << 20};
-    struct ingest_sink sink = {on_doc, on_report, NULL};
-    ingest_memory("fuzz.txt", (const char *)data, size, &opts, &sink);
+    fuzz_ingest("fuzz.txt", data, size, on_doc);
     return 0;
 }

@@ -11,6 +11,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include <cjson/cJSON.h>
 #include <stdint.h>
@@ -906,6 +907,12 @@ static bool foreign_charset(const char *cs)
     return true;
 }
 
+/* An error handler that drops libxml2's messages. */
+static void quiet_error(void *ctx, const char *msg, ...)
+{
+    (void)ctx, (void)msg;
+}
+
 /* ---- the document ------------------------------------------------------- */
 
 int html_to_doc(const char *data, size_t len, size_t limit, struct doc *d,
@@ -929,6 +936,10 @@ int html_to_doc(const char *data, size_t len, size_t limit, struct doc *d,
         rc = ERR_TOOBIG;
         goto out;
     }
+    /* libxml2 prints encoding and I/O errors through its global handlers;
+     * library code never prints, so they go nowhere (per thread) */
+    xmlSetGenericErrorFunc(NULL, quiet_error);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     sniff_charset(data, len, cs, sizeof cs);
     if (foreign_charset(cs)) {
         doc = htmlReadMemory(data, (int)len, NULL, cs, PARSE_OPTS);

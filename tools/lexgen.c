@@ -195,202 +195,170 @@ static FILE *open_tsv(const char *path)
 
 static char *dash_null(char *s) { return strcmp(s, "-") == 0 ? NULL : s; }
 
-static void gen_actors(const char *dir, FILE *out)
+/* Where a row was read: for messages about it. */
+struct row {
+    const char *path;
+    int line;
+    char **f;     /* its fields */
+    size_t index; /* rows of this dictionary before it */
+};
+
+typedef void (*row_fn)(FILE *out, const struct row *r);
+
+/* Calls fn for every row of the dictionary's files (comments and blank
+ * lines skipped; a row with the wrong number of fields is reported and
+ * skipped). Returns the number of rows. */
+static size_t each_row(const char *dir, const char *prefix, int nfields, FILE *out,
+                       row_fn fn)
 {
     char line[65536], *f[MAX_FIELDS + 1];
-    size_t nfiles;
-    char **files = list_tsv(dir, "actors", &nfiles);
-    char **keys = NULL;
-    char **parents = NULL;
-    int *plines = NULL;
-    size_t *pfiles = NULL;
-    size_t n = 0;
-    fputs("const struct lex_actor lex_actors[] = {\n", out);
+    size_t nfiles, n = 0;
+    char **files = list_tsv(dir, prefix, &nfiles);
     for (size_t fi = 0; fi < nfiles; fi++) {
-    const char *path = files[fi];
-    FILE *in = open_tsv(path);
-    for (int ln = 1; fgets(line, sizeof line, in); ln++) {
-        if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
-            continue;
-        if (split(line, f) != 5) {
-            fail(path, ln, "expected 5 fields");
-            continue;
+        FILE *in = open_tsv(files[fi]);
+        for (int ln = 1; fgets(line, sizeof line, in); ln++) {
+            if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
+                continue;
+            if (split(line, f) != nfields) {
+                fail(files[fi], ln, "expected %d fields", nfields);
+                continue;
+            }
+            struct row r = {files[fi], ln, f, n};
+            fn(out, &r);
+            n++;
         }
-        if (!is_key(f[0]))
-            fail(path, ln, "bad key \"%s\"", f[0]);
-        for (size_t i = 0; i < n; i++)
-            if (strcmp(keys[i], f[0]) == 0)
-                fail(path, ln, "duplicate key \"%s\"", f[0]);
-        if (strcmp(f[3], "-") != 0 && !is_code(f[3]))
-            fail(path, ln, "bad country \"%s\"", f[3]);
-        keys = xrealloc(keys, (n + 1) * sizeof *keys);
-        parents = xrealloc(parents, (n + 1) * sizeof *parents);
-        plines = xrealloc(plines, (n + 1) * sizeof *plines);
-        pfiles = xrealloc(pfiles, (n + 1) * sizeof *pfiles);
-        pfiles[n] = fi;
-        keys[n] = xstrdup(f[0]);
-        parents[n] = xstrdup(f[2]);
-        plines[n] = ln;
-        char *names = xstrdup(f[4]);
-        char *display = xstrndup(names, strcspn(names, "|"));
-        fputs("    {", out);
-        lit(out, f[0]); fputs(", ", out);
-        lit(out, f[1]); fputs(", ", out);
-        lit(out, dash_null(f[2])); fputs(", ", out);
-        lit(out, dash_null(f[3])); fputs(", ", out);
-        lit(out, display[0] == '=' ? display + 1 : display);
-        fputs("},\n", out);
-        add_names(path, ln, names, LEX_ACTOR, n);
-        free(names);
-        free(display);
-        n++;
+        fclose(in);
     }
-    fclose(in);
-    }
+    for (size_t fi = 0; fi < nfiles; fi++)
+        free(files[fi]);
+    free(files);
+    return n;
+}
+
+/* actors: key kind parent country names */
+struct actor_seen {
+    char *key, *parent, *path;
+    int line;
+};
+static struct actor_seen *actors_seen;
+
+static void actor_row(FILE *out, const struct row *r)
+{
+    char **f = r->f;
+    if (!is_key(f[0]))
+        fail(r->path, r->line, "bad key \"%s\"", f[0]);
+    for (size_t i = 0; i < r->index; i++)
+        if (strcmp(actors_seen[i].key, f[0]) == 0)
+            fail(r->path, r->line, "duplicate key \"%s\"", f[0]);
+    if (strcmp(f[3], "-") != 0 && !is_code(f[3]))
+        fail(r->path, r->line, "bad country \"%s\"", f[3]);
+    actors_seen = xrealloc(actors_seen, (r->index + 1) * sizeof *actors_seen);
+    actors_seen[r->index] = (struct actor_seen){xstrdup(f[0]), xstrdup(f[2]),
+                                                xstrdup(r->path), r->line};
+    char *names = xstrdup(f[4]);
+    char *display = xstrndup(names, strcspn(names, "|"));
+    fputs("    {", out);
+    lit(out, f[0]); fputs(", ", out);
+    lit(out, f[1]); fputs(", ", out);
+    lit(out, dash_null(f[2])); fputs(", ", out);
+    lit(out, dash_null(f[3])); fputs(", ", out);
+    lit(out, display[0] == '=' ? display + 1 : display);
+    fputs("},\n", out);
+    add_names(r->path, r->line, names, LEX_ACTOR, r->index);
+    free(names);
+    free(display);
+}
+
+static void gen_actors(const char *dir, FILE *out)
+{
+    fputs("const struct lex_actor lex_actors[] = {\n", out);
+    size_t n = each_row(dir, "actors", 5, out, actor_row);
     for (size_t i = 0; i < n; i++) {
-        if (strcmp(parents[i], "-") == 0)
-            continue;
+        const struct actor_seen *a = &actors_seen[i];
         size_t j = 0;
-        while (j < n && strcmp(keys[j], parents[i]) != 0)
+        while (strcmp(a->parent, "-") != 0 && j < n && strcmp(actors_seen[j].key, a->parent) != 0)
             j++;
         if (j == n)
-            fail(files[pfiles[i]], plines[i], "unknown parent \"%s\"", parents[i]);
+            fail(a->path, a->line, "unknown parent \"%s\"", a->parent);
     }
     fprintf(out, "};\nconst size_t lex_n_actors = %zu;\n\n", n);
     for (size_t i = 0; i < n; i++) {
-        free(keys[i]);
-        free(parents[i]);
+        free(actors_seen[i].key);
+        free(actors_seen[i].parent);
+        free(actors_seen[i].path);
     }
-    free(keys);
-    free(parents);
-    free(plines);
-    free(pfiles);
-    for (size_t fi = 0; fi < nfiles; fi++)
-        free(files[fi]);
-    free(files);
+    free(actors_seen);
 }
 
-static void gen_countries(const char *dir, FILE *out)
+/* countries: code name lat lon aliases demonyms */
+static void country_row(FILE *out, const struct row *r)
 {
-    char line[65536], *f[MAX_FIELDS + 1];
-    size_t nfiles;
-    char **files = list_tsv(dir, "countries", &nfiles);
-    size_t n = 0;
-    fputs("const struct lex_country lex_countries[] = {\n", out);
-    for (size_t fi = 0; fi < nfiles; fi++) {
-    const char *path = files[fi];
-    FILE *in = open_tsv(path);
-    for (int ln = 1; fgets(line, sizeof line, in); ln++) {
-        if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
-            continue;
-        double lat, lon;
-        if (split(line, f) != 6) {
-            fail(path, ln, "expected 6 fields");
-            continue;
-        }
-        if (!is_code(f[0]))
-            fail(path, ln, "bad code \"%s\"", f[0]);
-        if (parse_double(f[2], -90, 90, &lat) || parse_double(f[3], -180, 180, &lon)) {
-            fail(path, ln, "bad coordinates for %s", f[0]);
-            continue;
-        }
-        fputs("    {", out);
-        lit(out, f[0]); fputs(", ", out);
-        lit(out, f[1]);
-        fprintf(out, ", %.5f, %.5f},\n", lat, lon);
-        add_phrase(path, ln, f[1], LEX_COUNTRY, n);
-        add_names(path, ln, f[4], LEX_COUNTRY, n);
-        add_names(path, ln, f[5], LEX_DEMONYM, n);
-        n++;
+    char **f = r->f;
+    double lat, lon;
+    if (!is_code(f[0]))
+        fail(r->path, r->line, "bad code \"%s\"", f[0]);
+    if (parse_double(f[2], -90, 90, &lat) || parse_double(f[3], -180, 180, &lon)) {
+        fail(r->path, r->line, "bad coordinates for %s", f[0]);
+        lat = lon = 0;
     }
-    fclose(in);
-    }
-    fprintf(out, "};\nconst size_t lex_n_countries = %zu;\n\n", n);
-    for (size_t fi = 0; fi < nfiles; fi++)
-        free(files[fi]);
-    free(files);
+    fputs("    {", out);
+    lit(out, f[0]); fputs(", ", out);
+    lit(out, f[1]);
+    fprintf(out, ", %.5f, %.5f},\n", lat, lon);
+    add_phrase(r->path, r->line, f[1], LEX_COUNTRY, r->index);
+    add_names(r->path, r->line, f[4], LEX_COUNTRY, r->index);
+    add_names(r->path, r->line, f[5], LEX_DEMONYM, r->index);
 }
 
-static void gen_places(const char *dir, FILE *out)
+/* places: name country kind lat lon population aliases */
+static void place_row(FILE *out, const struct row *r)
 {
-    char line[65536], *f[MAX_FIELDS + 1];
-    size_t nfiles;
-    char **files = list_tsv(dir, "places", &nfiles);
-    size_t n = 0;
-    fputs("const struct lex_place lex_places[] = {\n", out);
-    for (size_t fi = 0; fi < nfiles; fi++) {
-    const char *path = files[fi];
-    FILE *in = open_tsv(path);
-    for (int ln = 1; fgets(line, sizeof line, in); ln++) {
-        if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
-            continue;
-        double lat, lon, pop;
-        if (split(line, f) != 7) {
-            fail(path, ln, "expected 7 fields");
-            continue;
-        }
-        if (strcmp(f[1], "-") != 0 && !is_code(f[1]))
-            fail(path, ln, "bad country \"%s\"", f[1]);
-        if (parse_double(f[3], -90, 90, &lat) || parse_double(f[4], -180, 180, &lon)) {
-            fail(path, ln, "bad coordinates for %s", f[0]);
-            continue;
-        }
-        if (parse_double(f[5], 0, 1e9, &pop))
-            fail(path, ln, "bad population \"%s\"", f[5]);
-        fputs("    {", out);
-        lit(out, f[0]); fputs(", ", out);
-        lit(out, dash_null(f[1])); fputs(", ", out);
-        lit(out, f[2]);
-        fprintf(out, ", %.5f, %.5f, %ld},\n", lat, lon, (long)pop);
-        add_phrase(path, ln, f[0], LEX_PLACE, n);
-        add_names(path, ln, f[6], LEX_PLACE, n);
-        n++;
+    char **f = r->f;
+    double lat, lon, pop;
+    if (strcmp(f[1], "-") != 0 && !is_code(f[1]))
+        fail(r->path, r->line, "bad country \"%s\"", f[1]);
+    if (parse_double(f[3], -90, 90, &lat) || parse_double(f[4], -180, 180, &lon)) {
+        fail(r->path, r->line, "bad coordinates for %s", f[0]);
+        lat = lon = 0;
     }
-    fclose(in);
+    if (parse_double(f[5], 0, 1e9, &pop)) {
+        fail(r->path, r->line, "bad population \"%s\"", f[5]);
+        pop = 0;
     }
-    fprintf(out, "};\nconst size_t lex_n_places = %zu;\n\n", n);
-    for (size_t fi = 0; fi < nfiles; fi++)
-        free(files[fi]);
-    free(files);
+    fputs("    {", out);
+    lit(out, f[0]); fputs(", ", out);
+    lit(out, dash_null(f[1])); fputs(", ", out);
+    lit(out, f[2]);
+    fprintf(out, ", %.5f, %.5f, %ld},\n", lat, lon, (long)pop);
+    add_phrase(r->path, r->line, f[0], LEX_PLACE, r->index);
+    add_names(r->path, r->line, f[6], LEX_PLACE, r->index);
 }
 
-static void gen_triggers(const char *dir, FILE *out)
+/* triggers: class value phrases */
+static void trigger_row(FILE *out, const struct row *r)
 {
-    char line[65536], *f[MAX_FIELDS + 1];
-    size_t nfiles;
-    char **files = list_tsv(dir, "triggers", &nfiles);
-    size_t n = 0;
-    fputs("const struct lex_trigger lex_triggers[] = {\n", out);
-    for (size_t fi = 0; fi < nfiles; fi++) {
-    const char *path = files[fi];
-    FILE *in = open_tsv(path);
-    for (int ln = 1; fgets(line, sizeof line, in); ln++) {
-        if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
-            continue;
-        if (split(line, f) != 3) {
-            fail(path, ln, "expected 3 fields");
-            continue;
-        }
-        int cls = -1;
-        for (int c = 0; c < TRIG__COUNT; c++)
-            if (strcmp(f[0], trig_class_names[c]) == 0)
-                cls = c;
-        if (cls < 0) {
-            fail(path, ln, "unknown class \"%s\"", f[0]);
-            continue;
-        }
-        fprintf(out, "    {%d, ", cls);
-        lit(out, strcmp(f[1], "-") == 0 ? "" : f[1]);
-        fputs("},\n", out);
-        add_names(path, ln, f[2], LEX_TRIGGER, n);
-        n++;
+    char **f = r->f;
+    int cls = 0;
+    while (cls < TRIG__COUNT && strcmp(f[0], trig_class_names[cls]) != 0)
+        cls++;
+    if (cls == TRIG__COUNT) {
+        fail(r->path, r->line, "unknown class \"%s\"", f[0]);
+        cls = 0;
     }
-    fclose(in);
-    }
-    fprintf(out, "};\nconst size_t lex_n_triggers = %zu;\n\n", n);
-    for (size_t fi = 0; fi < nfiles; fi++)
-        free(files[fi]);
-    free(files);
+    fprintf(out, "    {%d, ", cls);
+    lit(out, strcmp(f[1], "-") == 0 ? "" : f[1]);
+    fputs("},\n", out);
+    add_names(r->path, r->line, f[2], LEX_TRIGGER, r->index);
+}
+
+/* Writes the table of one dictionary: struct lex_TYPE lex_PREFIX[] and
+ * its count lex_n_PREFIX. */
+static void gen_table(const char *dir, FILE *out, const char *prefix, int nfields,
+                      const char *type, row_fn fn)
+{
+    fprintf(out, "const struct %s lex_%s[] = {\n", type, prefix);
+    size_t n = each_row(dir, prefix, nfields, out, fn);
+    fprintf(out, "};\nconst size_t lex_n_%s = %zu;\n\n", prefix, n);
 }
 
 int main(int argc, char **argv)
@@ -409,9 +377,9 @@ int main(int argc, char **argv)
     fputs("/* Generated by tools/lexgen.c from the TSV files of data/: do not edit. */\n"
           "#include <stddef.h>\n#include \"lexicon/lex.h\"\n\n", out);
     gen_actors(argv[1], out);
-    gen_countries(argv[1], out);
-    gen_places(argv[1], out);
-    gen_triggers(argv[1], out);
+    gen_table(argv[1], out, "countries", 6, "lex_country", country_row);
+    gen_table(argv[1], out, "places", 7, "lex_place", place_row);
+    gen_table(argv[1], out, "triggers", 3, "lex_trigger", trigger_row);
     fputs("const struct lex_phrase lex_phrases[] = {\n", out);
     for (size_t i = 0; i < n_phrases; i++) {
         fputs("    {", out);

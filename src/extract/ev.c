@@ -1183,8 +1183,8 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     } else if (strcmp(f->type, "financing") == 0 && c->doc_group) {
         e->actor = xstrdup(c->doc_group->name);
         e->actor_group = xstrdup(c->doc_group->key);
-    } else if (f->perp) {
-        e->actor = span(c, f->perp->first, f->perp->last);
+    } else if (f->perp && !is_state_action(f->type)) {
+        e->actor = span(c, f->perp->first, f->perp->last); /* not the arrested */
     } else if (f->state) {
         e->actor = span(c, f->state_first, f->state->last);
     }

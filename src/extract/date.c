@@ -171,10 +171,14 @@ static bool month_at(const struct tokens *tk, const char *text, size_t i, size_t
                      const struct date *ref, struct date *out, size_t *end)
 {
     /* "may" and "march" are also verbs: require a capital */
-    if (tk->t[i].kind != TOK_WORD || !(tk->t[i].flags & TOK_CAP))
+    if (tk->t[i].kind != TOK_WORD || !tok_cap(tk, i))
         return false;
     int m = date_month(tok_norm(tk, i));
     if (!m)
+        return false;
+    /* without capitals, "may" and "march" need a day or year after them */
+    if (tk->caseless && (m == 3 || m == 5) &&
+        !(i + 1 < last && tk->t[i + 1].kind == TOK_NUM))
         return false;
     size_t j = skip_sep(tk, i + 1, last);
     int d = j < last ? int_tok(tk, text, j, 1, 31) : -1;
@@ -223,7 +227,7 @@ bool date_find(const struct tokens *tk, const char *text, size_t first, size_t l
             size_t j = i + 1;
             if (tok_is(tk, j, "of"))
                 j++;
-            int m = j < last && (tk->t[j].flags & TOK_CAP) ? date_month(tok_norm(tk, j)) : 0;
+            int m = j < last && tok_cap(tk, j) ? date_month(tok_norm(tk, j)) : 0;
             if (m) {
                 size_t k = skip_sep(tk, j + 1, last);
                 int y = k < last ? int_tok(tk, text, k, 1800, 2200) : -1;
@@ -257,7 +261,7 @@ bool date_find(const struct tokens *tk, const char *text, size_t first, size_t l
         }
         /* in 2016; in the year 2016; the 2002 Bali bombings */
         bool the_year = i > first && tok_is(tk, i - 1, "the") && i + 1 < last &&
-                        (tk->t[i + 1].flags & TOK_CAP);
+                        tok_cap(tk, i + 1);
         if (i > first && (tok_is(tk, i - 1, "in") || tok_is(tk, i - 1, "of") ||
                           tok_is(tk, i - 1, "during") || tok_is(tk, i - 1, "year") ||
                           the_year)) {
@@ -272,11 +276,14 @@ bool date_find(const struct tokens *tk, const char *text, size_t first, size_t l
         if (ref->prec < DATE_DAY)
             continue;
         long rd = date_days(ref->y, ref->m, ref->d);
-        int wd = (tk->t[i].flags & TOK_CAP) ? weekday_of(w) : -1;
+        int wd = tok_cap(tk, i) ? weekday_of(w) : -1;
         if (wd >= 0) {
             /* 1970-01-01 was a Thursday (index 3) */
             int refwd = (int)(((rd % 7) + 7 + 3) % 7);
             int back = (refwd - wd + 7) % 7;
+            /* "last Tuesday": never the reference day itself */
+            if (back == 0 && i > first && tok_is(tk, i - 1, "last"))
+                back = 7;
             date_from_days(rd - back, out);
             *at = i;
             *end = i + 1;

@@ -244,6 +244,8 @@ static double sum_parts(struct ctx *c, size_t j, size_t last, double value)
 static size_t person_name(const struct ctx *c, size_t i, size_t last)
 {
     size_t j = i;
+    if (c->tk.caseless)
+        return 0; /* names cannot be told from words without capitals */
     while (j < last && (c->tk.t[j].flags & TOK_CAP) && c->tk.t[j].kind == TOK_WORD &&
            c->match_at[j] < 0 && !match_covering(c, j, LEX_PLACE, 0) &&
            !match_covering(c, j, LEX_ACTOR, 0) && !match_covering(c, j, LEX_COUNTRY, 0)) {
@@ -1560,6 +1562,14 @@ int ev_extract(const struct doc *d, struct event_list *out)
     c.text = d->text;
     int rc = tok_run(&c.tk, d->text, d->len);
     lex_scan(lex_get(), &c.tk, d->text, &c.lm);
+    if (c.tk.caseless) {
+        /* case-sensitive names ("IS", "US") mean nothing without case */
+        size_t k = 0;
+        for (size_t i = 0; i < c.lm.n; i++)
+            if (!c.lm.v[i].phrase->exact)
+                c.lm.v[k++] = c.lm.v[i];
+        c.lm.n = k;
+    }
     c.match_at = xmalloc((c.tk.n + 1) * sizeof *c.match_at);
     c.date_tok = xcalloc(c.tk.n + 1, sizeof *c.date_tok);
     c.used_num = xcalloc(c.tk.n + 1, sizeof *c.used_num);

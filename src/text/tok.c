@@ -265,6 +265,17 @@ int tok_run(struct tokens *tk, const char *s, size_t n)
         i += k;
     }
 
+    /* a document of one case (old wire copy, telex, MUC-4) */
+    size_t words = 0, caps = 0, allcaps = 0;
+    for (size_t k = 0; k < tk->n; k++) {
+        if (tk->t[k].kind != TOK_WORD)
+            continue;
+        words++;
+        caps += (tk->t[k].flags & TOK_CAP) != 0;
+        allcaps += (tk->t[k].flags & TOK_ALLCAP) != 0;
+    }
+    tk->caseless = words >= 20 && (caps * 50 < words || allcaps * 10 > words * 7);
+
     /* sentences */
     static const char *const abbrev[] = {
         "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj",
@@ -302,7 +313,7 @@ int tok_run(struct tokens *tk, const char *s, size_t n)
             if (term) {
                 const struct tok *nx = &tk->t[j];
                 const char *nn = tok_norm(tk, j);
-                cut = (nx->flags & (TOK_CAP | TOK_LINE)) || nx->kind == TOK_NUM ||
+                cut = tk->caseless || (nx->flags & (TOK_CAP | TOK_LINE)) || nx->kind == TOK_NUM ||
                       nn[0] == '"' || nn[0] == '\'';
             }
         }

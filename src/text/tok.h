@@ -49,7 +49,14 @@ struct tokens {
     struct buf norm;      /* normalised forms, each NUL-terminated */
     struct sent *s;
     size_t ns, scap;
+    bool caseless;        /* all lower or all upper case: capitals say nothing */
 };
+
+/* Does token i look capitalised, or is the document without case? */
+static inline bool tok_cap(const struct tokens *tk, size_t i)
+{
+    return tk->caseless || (tk->t[i].flags & TOK_CAP);
+}
 
 #define TOK_MAX_TOKENS (4u << 20) /* tokens per document */
 

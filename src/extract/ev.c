@@ -42,6 +42,10 @@ struct frame {
     bool group_inspired;      /* only "inspired by" the group */
     const struct lex_match *state;     /* "Iraqi forces" (the security word) */
     size_t state_first;       /* where the state actor's span starts */
+    bool state_by;            /* "killed by security forces": the agent */
+    bool kill_passive;        /* "were killed", "was shot dead" */
+    bool victim_armed;        /* "a man armed with a knife" */
+    bool perp_subject;        /* an attacker word before the killing verb */
     const struct lex_match *perp;      /* "gunmen", "a suicide bomber" */
     const struct lex_place *place;
     const struct lex_match *place_m;
@@ -49,6 +53,7 @@ struct frame {
     const char *weak_country; /* a country only named as an adjective */
     struct date date;
     bool has_date;
+    bool date_reported;       /* the only date is that of a statement */
     bool aggregate;           /* "since 2014", "this year": not one incident */
     bool negated;             /* "no one was hurt" */
     bool multi_site;          /* "across the country": no one place */
@@ -60,6 +65,7 @@ struct frame {
     bool claim_resp;          /* a claim of responsibility by the group */
     bool named_attack;        /* "the New Orleans attack" */
     bool anaphoric;           /* names its incident with "the" ("the attack") */
+    bool toll_update;         /* "the toll rose to", "had given a toll of" */
     size_t since_at;          /* "since ...": what follows is a reference */
     size_t trig_at;           /* token of the first event trigger */
 };
@@ -641,9 +647,14 @@ struct triggers {
 /* The order in which triggers decide a sentence's type. */
 static void decide_type(const struct ctx *c, const struct triggers *t, struct frame *f)
 {
-    bool state_subject = f->state && f->state_first < f->kill_at &&
-                         (!f->group || f->group->first > f->state_first);
-    bool attackers_killed = f->victim_m && key_in(key_of(f->victim_m), attacker_nouns);
+    bool state_subject = f->state && (f->state_first < f->kill_at || f->state_by) &&
+                         (!f->group || f->group->first > f->state_first || f->state_by);
+    bool attackers_killed = (f->victim_m && key_in(key_of(f->victim_m), attacker_nouns)) ||
+                            f->victim_armed;
+    /* "two attackers were killed in the assault": attackers die in a clash */
+    if (!state_subject && attackers_killed && f->kill_passive && f->count[S_KILLED] > 0 &&
+        !f->perp_subject)
+        state_subject = true;
     bool people_lost = f->count[S_KILLED] > 0 || f->count[S_INJURED] > 0;
     f->method = NULL;
     f->weak = false;
@@ -743,6 +754,19 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             f->prison = true;
         if (tok_is(&c->tk, i, "inspired") && i + 1 < last && tok_is(&c->tk, i + 1, "by"))
             f->group_inspired = true;
+        /* a figure revised or reported again */
+        if (tok_is(&c->tk, i, "toll") || tok_is(&c->tk, i, "tally") ||
+            ((tok_is(&c->tk, i, "rose") || tok_is(&c->tk, i, "risen") ||
+              tok_is(&c->tk, i, "climbed")) && i + 1 < last && tok_is(&c->tk, i + 1, "to")) ||
+            (tok_is(&c->tk, i, "number") && i + 1 < last && tok_is(&c->tk, i + 1, "of")) ||
+            (tok_is(&c->tk, i, "earlier") && i + 1 < last &&
+             (tok_is(&c->tk, i + 1, "count") || tok_is(&c->tk, i + 1, "reports") ||
+              tok_is(&c->tk, i + 1, "toll"))) ||
+            (tok_is(&c->tk, i, "had") && i + 1 < last &&
+             (tok_is(&c->tk, i + 1, "said") || tok_is(&c->tk, i + 1, "given") ||
+              tok_is(&c->tk, i + 1, "reported"))) ||
+            (tok_is(&c->tk, i, "first") && i + 1 < last && tok_is(&c->tk, i + 1, "confirmed")))
+            f->toll_update = true;
     }
 
     /* the dates; the one told of the incident is chosen below */
@@ -847,6 +871,15 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                     f->vague[slot] = vague;
                     if (slot == S_KILLED) {
                         f->kill_at = m->first;
+                        f->kill_passive = m->first > first &&
+                                          (tok_is(&c->tk, m->first - 1, "were") ||
+                                           tok_is(&c->tk, m->first - 1, "was") ||
+                                           tok_is(&c->tk, m->first - 1, "been"));
+                        f->perp_subject = f->perp && f->perp->first < m->first &&
+                                          !key_in(key_of(f->perp), attacker_nouns);
+                        for (size_t q = m->last; q + 1 < last && q < m->last + 8; q++)
+                            if (tok_is(&c->tk, q, "armed") && tok_is(&c->tk, q + 1, "with"))
+                                f->victim_armed = true;
                         f->leader_killed = leader;
                         f->victim_first = victim;
                         const struct lex_match *vm = NULL;
@@ -867,6 +900,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                     /* a demonym or country just before makes it a state */
                     f->state = m;
                     f->state_first = m->first;
+                    for (size_t q = m->first; q-- > first && q + 3 > m->first;)
+                        if (tok_is(&c->tk, q, "by"))
+                            f->state_by = true;
                     for (size_t q = m->first; q-- > first && q + 4 > m->first;) {
                         const struct lex_match *dm = c->match_at[q] >= 0
                                                          ? &c->lm.v[c->match_at[q]] : NULL;
@@ -974,6 +1010,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             best_cost = cost;
             f->date = dates[k].d;
             f->has_date = true;
+            /* "officials said on Monday": when the report was made, not
+             * the incident; used only when nothing better is known */
+            f->date_reported = dates[k].reported;
         }
     }
     if (f->type && strcmp(f->type, "financing") == 0) {
@@ -1210,12 +1249,12 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     }
 
     /* when: its own date, else the report's (a year for financing) */
-    mt->date_explicit = f->has_date;
+    mt->date_explicit = f->has_date && !f->date_reported;
     const struct event *de = NULL;
     for (size_t i = out->n; i-- > doc_first && !de;)
         if (&out->v[i] != e && !out->v[i].background && c->meta[i - doc_first].date_explicit)
             de = &out->v[i];
-    if (f->has_date) {
+    if (f->has_date && (!f->date_reported || !de || strcmp(de->type, f->type) != 0)) {
         date_format(&f->date, e->date);
     } else if (de && strcmp(f->type, "financing") != 0) {
         memcpy(e->date, de->date, sizeof e->date);
@@ -1409,7 +1448,7 @@ static bool is_follow_up(const struct ctx *c, const struct frame *f,
         (f->state && is_state_action(f->type)))
         return false;
     /* an attack word alone, or "the fighting" told without its own date */
-    bool weak = strcmp(f->type, "attack") == 0 && f->weak;
+    bool weak = (strcmp(f->type, "attack") == 0 && f->weak) || f->toll_update;
     bool retold = f->anaphoric && !f->has_date && strcmp(f->type, "financing") != 0 &&
                   strcmp(f->type, "arrest") != 0 && strcmp(f->type, "plot") != 0;
     if (!weak && !retold)

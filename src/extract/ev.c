@@ -66,6 +66,8 @@ struct frame {
     bool named_attack;        /* "the New Orleans attack" */
     bool anaphoric;           /* names its incident with "the" ("the attack") */
     bool toll_update;         /* "the toll rose to", "had given a toll of" */
+    bool arrest_trigger;      /* "arrested", "captured" */
+    const char *method_hint;  /* the attack method named, whatever the type */
     size_t since_at;          /* "since ...": what follows is a reference */
     size_t trig_at;           /* token of the first event trigger */
 };
@@ -999,6 +1001,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
              tok_is(&c->tk, i, "bloodiest")) && !has_toll_counts(f))
             f->aggregate = true;
     f->trig_at = t.first_at;
+    f->arrest_trigger = t.arrest;
+    f->method_hint = t.ramming ? "vehicle_ramming" : t.method;
     decide_type(c, &t, f);
     /* the date nearest the incident's verb, a reporting date last */
     size_t anchor = f->kill_at ? f->kill_at : (t.first_at ? t.first_at : first);
@@ -1313,7 +1317,11 @@ static bool fold_claim(struct ctx *c, const struct frame *f, struct event_list *
         if (e->actor_group)
             return true;
         if (!is_state_action(e->type) && strcmp(e->type, "financing") != 0) {
-            set_group(c, e, f->group);
+            /* and the other events told by the same sentence */
+            for (size_t k = doc_first; k <= i; k++)
+                if (out->v[k].ev_start == e->ev_start && !out->v[k].actor_group &&
+                    !is_state_action(out->v[k].type))
+                    set_group(c, &out->v[k], f->group);
             return true;
         }
     }
@@ -1468,6 +1476,64 @@ static bool is_follow_up(const struct ctx *c, const struct frame *f,
         return false;
     }
     return true;
+}
+
+static struct meta *meta_at(struct ctx *c, size_t k);
+
+/* One sentence may tell two events of one incident: an assault on a
+ * prison and the escape it allowed; attackers killed and others captured;
+ * a massacre and the abduction that went with it. The second event gets
+ * the tolls that belong to it, and the same sentence as evidence. */
+static void split_event(struct ctx *c, const struct frame *f, struct event_list *out,
+                        size_t doc_first)
+{
+    struct event *e = &out->v[out->n - 1];
+    const char *type = NULL;
+    bool move_deaths = false, move_detained = false;
+    if (strcmp(e->type, "escape") == 0 && (e->killed >= 0 || e->injured >= 0)) {
+        type = "attack";
+        move_deaths = true;
+    } else if (strcmp(e->type, "kidnapping") == 0 && e->killed >= 3) {
+        type = "attack";
+        move_deaths = true;
+    } else if ((strcmp(e->type, "attack") == 0 || strcmp(e->type, "clash") == 0) &&
+               e->detained >= 0 && f->arrest_trigger) {
+        type = "arrest";
+        move_detained = true;
+    }
+    if (!type || out->n - doc_first >= EV_MAX_EVENTS)
+        return;
+    struct meta m = c->meta[out->n - 1 - doc_first];
+    struct event *x = event_list_push(out);
+    e = &out->v[out->n - 2]; /* the push may have moved the list */
+    *meta_at(c, out->n - 1 - doc_first) = m;
+    x->doc = xstrdup(e->doc);
+    x->type = xstrdup(type);
+    memcpy(x->country, e->country, sizeof x->country);
+    x->place = xstrdup(e->place);
+    x->has_coords = e->has_coords;
+    x->lat = e->lat;
+    x->lon = e->lon;
+    memcpy(x->date, e->date, sizeof x->date);
+    x->background = e->background;
+    x->evidence = xstrdup(e->evidence);
+    x->ev_start = e->ev_start;
+    x->ev_end = e->ev_end;
+    x->confidence = e->confidence * 0.9;
+    if (move_deaths) {
+        x->method = xstrdup(f->method_hint ? f->method_hint : "unknown");
+        x->killed = e->killed;
+        x->injured = e->injured;
+        e->killed = e->injured = EV_UNKNOWN;
+        x->actor = xstrdup(e->actor);
+        x->actor_group = xstrdup(e->actor_group);
+    }
+    if (move_detained) {
+        x->detained = e->detained;
+        e->detained = EV_UNKNOWN;
+        if (f->state)
+            x->actor = span(c, f->state_first, f->state->last);
+    }
 }
 
 /* ---- the document ------------------------------------------------------ */
@@ -1698,6 +1764,7 @@ int ev_extract(const struct doc *d, struct event_list *out)
             struct event *e = event_list_push(out);
             build_event(&c, &cur, out, doc_first, e, meta_at(&c, out->n - 1 - doc_first));
             prev_event = out->n - 1;
+            split_event(&c, &cur, out, doc_first);
         }
     next:
         prev = cur;

@@ -1604,6 +1604,46 @@ static void doc_context(struct ctx *c)
     free(gvotes);
 }
 
+/* Words of stories that are not about political violence, however many
+ * "attacks" and "kills" they hold: disasters, crime, sport, games,
+ * fiction and history. */
+static const char *const other_genres[] = {
+    "earthquake", "flood", "floods", "flooding", "hurricane", "cyclone", "typhoon",
+    "storm", "landslide", "tsunami", "wildfire", "drought", "dams", "dam",
+    "robber", "robbers", "robbery", "burglar", "burglary", "heist", "carjacking",
+    "shoplifting", "fraud", "tournament", "league", "match", "season", "striker",
+    "goalkeeper", "championship", "playoff", "players", "teams", "esports",
+    "gamers", "video", "novel", "novelist", "film", "movie", "fiction",
+    "chapter", "book", "historian", "museum", "exhibition", "ammonium", "accident",
+    "accidental", "blaze", NULL};
+
+/* Words that make a story about political violence. */
+static const char *const political[] = {
+    "militant", "militants", "terrorist", "terrorists", "terrorism", "jihadist",
+    "jihadists", "insurgent", "insurgents", "rebel", "rebels", "extremist",
+    "extremists", "islamist", "islamists", "suicide", "gunmen", "separatist",
+    "separatists", "paramilitary", "militia", "militias", "counter-terrorism",
+    "counterterrorism", "hostages", "kidnappers", NULL};
+
+/* Is the document about something else (a flood, a robbery, a game)?
+ * Only when it names no armed group and no word of political violence. */
+static bool other_genre(const struct ctx *c)
+{
+    size_t genre = 0, pol = 0;
+    for (size_t i = 0; i < c->lm.n; i++)
+        if (c->lm.v[i].phrase->kind == LEX_ACTOR)
+            return false;
+    for (size_t i = 0; i < c->tk.n; i++) {
+        if (c->tk.t[i].kind != TOK_WORD)
+            continue;
+        if (word_in(c, i, political))
+            pol++;
+        else if (word_in(c, i, other_genres))
+            genre++;
+    }
+    return pol == 0 && genre >= 2;
+}
+
 /* Marks as background every event dated before the news peg: the date of
  * the first event the article reports with its own date. */
 static void mark_background(struct ctx *c, struct event_list *out, size_t doc_first)
@@ -1685,10 +1725,11 @@ int ev_extract(const struct doc *d, struct event_list *out)
     doc_context(&c);
 
     size_t doc_first = out->n;
+    size_t nsent = other_genre(&c) ? 0 : c.tk.ns; /* a flood or a game: nothing */
     struct frame prev = {0}, cur;
     bool have_prev = false;
     size_t prev_event = (size_t)-1; /* the event the previous frame built or joined */
-    for (size_t si = 0; si < c.tk.ns; si++) {
+    for (size_t si = 0; si < nsent; si++) {
         if (c.tk.s[si].end <= c.skip_until)
             continue;
         if (is_headline(&c, si))

@@ -401,6 +401,16 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
         *value = named;
         return true;
     }
+    /* "the suspect was arrested", "he was killed": one person */
+    static const char *const not_subjects[] = {
+        "nobody", "one", "none", "he", "she", "it", "who", "that", "which", NULL};
+    if (m->first >= first + 2 && tok_is(&c->tk, m->first - 1, "was") &&
+        !word_in(c, m->first - 2, not_subjects)) {
+        *vague = false;
+        *value = 1;
+        *victim = m->first;
+        return true;
+    }
     /* before: "15 people were killed", "12 soldiers dead", "a man died" */
     size_t i = m->first;
     int nouns = 0;
@@ -435,9 +445,18 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
                     probe = wider;
                 }
             }
-            /* "two of the suspects", "the two officers": told before */
-            if (probe.last < last && tok_is(&c->tk, probe.last, "of"))
-                return false;
+            /* "two of the suspects", "the two officers": told before;
+             * but "six of the seven gunmen were killed" counts them */
+            if (probe.last < last && tok_is(&c->tk, probe.last, "of")) {
+                const struct lex_match *pv = NULL;
+                for (size_t q = probe.last; q < m->first && !pv; q++)
+                    pv = match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM);
+                static const char *const fighters[] = {
+                    "gunmen", "attackers", "militants", "assailants", "bombers",
+                    "fighters", "insurgents", "jihadists", NULL};
+                if (!pv || !key_in(key_of(pv), fighters))
+                    return false;
+            }
             if (start > first && tok_is(&c->tk, start - 1, "the"))
                 return false;
             struct num check;
@@ -1002,6 +1021,11 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             f->aggregate = true;
     f->trig_at = t.first_at;
     f->arrest_trigger = t.arrest;
+    /* a period phrase beside an incident told with its day ("a day after
+     * two bombs exploded during Sunday Mass ... in recent years") */
+    for (size_t k = 0; k < n_dates && f->aggregate && !f->since_at; k++)
+        if (dates[k].d.prec == DATE_DAY && !dates[k].reported)
+            f->aggregate = false;
     f->method_hint = t.ramming ? "vehicle_ramming" : t.method;
     decide_type(c, &t, f);
     /* the date nearest the incident's verb, a reporting date last */
@@ -1009,7 +1033,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     long best_cost = -1;
     for (size_t k = 0; k < n_dates; k++) {
         long dist = (long)dates[k].at - (long)anchor;
-        long cost = (dist < 0 ? -dist : dist) + (dates[k].reported ? 1000 : 0);
+        /* the incident's date usually follows its verb ("killed 20 ...
+         * on Sunday"); one before it often dates a statement */
+        long cost = (dist < 0 ? -2 * dist : dist) + (dates[k].reported ? 1000 : 0);
         if (best_cost < 0 || cost < best_cost) {
             best_cost = cost;
             f->date = dates[k].d;

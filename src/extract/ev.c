@@ -43,6 +43,7 @@ struct frame {
     const struct lex_match *state;     /* "Iraqi forces" (the security word) */
     size_t state_first;       /* where the state actor's span starts */
     bool state_by;            /* "killed by security forces": the agent */
+    bool group_first_before_state; /* an armed group is the subject */
     bool kill_passive;        /* "were killed", "was shot dead" */
     bool victim_armed;        /* "a man armed with a knife" */
     bool perp_subject;        /* an attacker word before the killing verb */
@@ -144,6 +145,13 @@ static bool word_in(const struct ctx *c, size_t i, const char *const *list)
         if (tok_is(&c->tk, i, list[k]))
             return true;
     return false;
+}
+
+/* Is an event type (NULL for none) the wanted one? Out of line: gcc's
+ * string-compare check otherwise misreads the types' literal strings. */
+__attribute__((noinline)) static bool type_is(const char *type, const char *want)
+{
+    return type && strcmp(type, want) == 0;
 }
 
 static bool key_in(const char *key, const char *const *list)
@@ -661,9 +669,14 @@ struct triggers {
     size_t first_at;                      /* token of the first event trigger */
     const struct lex_match *first_method; /* first attack trigger with a method */
     const char *method;                   /* its method */
-    bool hostage, ramming, attack, kidnap, seize_place, clash, strike, raid,
+    bool hostage, ramming, attack, kidnap, seize_place, clash, strike, strike_word, raid,
          raid_weak, arrest, escape, plot, financing, claim_only;
 };
+
+/* Forces whose captures are raids, not arrests. */
+static const char *const raid_forces[] = {
+    "special forces", "commandos", "troops", "soldiers", "army", "military",
+    "navy", "marines", "counterterrorism forces", "counter-terrorism forces", NULL};
 
 /* The order in which triggers decide a sentence's type. */
 static void decide_type(const struct ctx *c, const struct triggers *t, struct frame *f)
@@ -688,7 +701,17 @@ static void decide_type(const struct ctx *c, const struct triggers *t, struct fr
         f->type = "plot";
     else if (t->escape && f->prison)
         f->type = "escape";
-    else if (t->hostage || t->seize_place)
+    else if ((t->kidnap || t->seize_place) && f->state && f->state_first < f->trig_at &&
+             !f->group_first_before_state && f->count[S_KIDNAPPED] >= 0) {
+        /* "special forces seized a Libyan al-Qaeda leader": a capture */
+        if (key_in(key_of(f->state), raid_forces))
+            f->type = "raid";
+        else
+            f->type = "arrest";
+        if (f->count[S_DETAINED] < 0)
+            f->count[S_DETAINED] = f->count[S_KIDNAPPED];
+        f->count[S_KIDNAPPED] = EV_UNKNOWN;
+    } else if (t->hostage || t->seize_place)
         f->type = "attack", f->method = "hostage_taking";
     else if (t->kidnap && !(state_subject && attackers_killed))
         f->type = "kidnapping";
@@ -854,11 +877,12 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 } else if (strcmp(v, "clash") == 0) {
                     t.clash = true;
                 } else if (strcmp(v, "strike") == 0) {
-                    /* "strike" alone is often a verb of attacks */
+                    /* "strike" alone is often a verb of attacks; an air
+                     * strike when aircraft are named (decided below) */
                     if (strcmp(key_of(m), "strike") != 0 && strcmp(key_of(m), "strikes") != 0)
                         t.strike = true;
                     else
-                        t.attack = true;
+                        t.strike_word = true;
                 } else if (strcmp(v, "raid") == 0) {
                     if (strncmp(key_of(m), "operation", 9) == 0 ||
                         strstr(key_of(m), " operation"))
@@ -954,8 +978,10 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             if (!f->perp && key_in(p->key, perps))
                 f->perp = m;
         } else if (p->kind == LEX_ACTOR) {
-            if (!f->group)
+            if (!f->group) {
                 f->group = m;
+                f->group_first_before_state = !f->state;
+            }
         } else if (p->kind == LEX_PLACE) {
             int score;
             const struct lex_place *pl = best_place(c, m, &score);
@@ -1009,6 +1035,18 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     }
     if (vehicle_ramming(c, first, last))
         t.ramming = true;
+    if (t.strike_word) {
+        static const char *const aircraft[] = {
+            "aircraft", "warplanes", "jets", "drone", "drones", "planes", "helicopters",
+            "helicopter", "air", "airstrikes", "bombers", "gunships", NULL};
+        bool air = false;
+        for (size_t i = first; i < last && !air; i++)
+            air = word_in(c, i, aircraft);
+        if (air)
+            t.strike = true;
+        else
+            t.attack = true;
+    }
     /* "killed 20 guests after taking them hostage" */
     for (size_t i = first; i < last; i++)
         if ((tok_is(&c->tk, i, "hostage") || tok_is(&c->tk, i, "hostages")) &&
@@ -1045,7 +1083,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             f->date_reported = dates[k].reported;
         }
     }
-    if (f->type && strcmp(f->type, "financing") == 0) {
+    if (type_is(f->type, "financing")) {
         if (!money_in(c, first, last, &f->amount, &f->amount_max))
             f->type = NULL;
     } else if ((!f->type || f->weak) && t.financing &&
@@ -1780,7 +1818,8 @@ int ev_extract(const struct doc *d, struct event_list *out)
                 goto next;
         }
         bool pending = have_prev && same_para && prev_event == (size_t)-1 && prev.type &&
-                       !has_consequence(&prev) && !prev.aggregate;
+                       !has_consequence(&prev) && !prev.aggregate && !prev.anaphoric &&
+                       !cur.toll_update;
         if (pending && has_toll(&cur) && !cur.aggregate &&
             (!cur.type || cur.weak || cur.anaphoric) && !cur.group) {
             /* the trigger came one sentence earlier: "Suicide bombers

@@ -1,16 +1,21 @@
 /* lex.h - the dictionaries and the phrase matcher.
  *
- * The TSV files of data/ are compiled at build time (tools/lexgen.c) into
- * the const tables declared here. At run time lex_get() indexes every
- * phrase by its normalised token sequence (tok.h) in a hash table of all
- * phrase prefixes, and lex_scan() finds, at each token, the longest phrase
- * that starts there: one pass over the tokens, a few hash probes each.
+ * The TSV files of data/ and the GeoNames places (cities1000, when the
+ * build found them) are compiled at build time by tools/lexgen.c: actors,
+ * countries and triggers into C tables, places and phrases into an image
+ * embedded in the program (lex_blob.h) that also holds the hash table of
+ * every phrase and phrase prefix, keyed by normalised token sequence
+ * (tok.h). lex_get() only turns the image's offsets into the pointers of
+ * lex_places[] and lex_phrases[]; lex_scan() finds, at each token, the
+ * longest phrase that starts there: one pass over the tokens, a few hash
+ * probes each.
  *
  * Ownership: the lexicon is built once, is immutable and lives until exit;
  * matches are written into a caller-owned array. */
 #ifndef SITREP_LEX_H
 #define SITREP_LEX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,9 +36,10 @@ struct lex_country {
 };
 
 struct lex_place {
-    const char *name, *country, *kind;
+    const char *name, *country, *kind; /* kind: one of lex_place_kinds[] */
     double lat, lon;
     long population;
+    const char *admin1;  /* GeoNames admin1 code ("08"), or NULL */
 };
 
 struct lex_trigger {
@@ -52,13 +58,17 @@ extern const struct lex_actor lex_actors[];
 extern const size_t lex_n_actors;
 extern const struct lex_country lex_countries[];
 extern const size_t lex_n_countries;
-extern const struct lex_place lex_places[];
+/* The places and phrases: valid once lex_get() has returned. */
+extern const struct lex_place *lex_places;
 extern const size_t lex_n_places;
 extern const struct lex_trigger lex_triggers[];
 extern const size_t lex_n_triggers;
-extern const struct lex_phrase lex_phrases[];
+extern const struct lex_phrase *lex_phrases;
 extern const size_t lex_n_phrases;
 extern const char *const trig_class_names[TRIG__COUNT];
+extern const char *const lex_place_kinds[5]; /* city town district province region */
+/* Whether the build compiled the GeoNames places in. */
+extern const bool lex_has_geonames;
 
 struct lex_match {
     uint32_t first, last;          /* token range [first, last) */
@@ -72,7 +82,7 @@ struct lex_matches {
 
 struct lexicon;
 
-/* The compiled dictionaries, indexed on first use (thread-safe). */
+/* The compiled dictionaries, ready on first use (thread-safe). */
 const struct lexicon *lex_get(void);
 
 /* Finds phrases in the tokens of text: at each token the longest phrase

@@ -31,6 +31,7 @@ struct frame {
     size_t sent;
     size_t first, last;       /* its tokens, the dateline excluded */
     const char *type, *method;
+    const char *rule;         /* why this type (for --explain) */
     bool weak;                /* typed only by a generic word ("attack") */
     long long count[S__COUNT];
     bool vague[S__COUNT];     /* "dozens were killed": known, not a number */
@@ -678,8 +679,18 @@ static const char *const raid_forces[] = {
     "special forces", "commandos", "troops", "soldiers", "army", "military",
     "navy", "marines", "counterterrorism forces", "counter-terrorism forces", NULL};
 
-/* The order in which triggers decide a sentence's type. */
-static void decide_type(const struct ctx *c, const struct triggers *t, struct frame *f)
+static void set_type(struct frame *f, const char *type, const char *method, bool weak,
+                     const char *rule)
+{
+    f->type = type;
+    f->method = method;
+    f->weak = weak;
+    f->rule = rule;
+}
+
+/* The order in which triggers decide a sentence's type: the first rule
+ * that holds wins (its text is what --explain shows). */
+static void decide_type(const struct triggers *t, struct frame *f)
 {
     bool state_subject = f->state && (f->state_first < f->kill_at || f->state_by) &&
                          (!f->group || f->group->first > f->state_first || f->state_by);
@@ -690,62 +701,58 @@ static void decide_type(const struct ctx *c, const struct triggers *t, struct fr
         !f->perp_subject)
         state_subject = true;
     bool people_lost = f->count[S_KILLED] > 0 || f->count[S_INJURED] > 0;
-    f->method = NULL;
-    f->weak = false;
+    bool killed = f->count[S_KILLED] >= 0;
+    set_type(f, NULL, NULL, false, "no event trigger");
     if (t->strike)
-        f->type = "strike";
-    else if (state_subject && attackers_killed && f->count[S_KILLED] >= 0 && !t->raid &&
-             !f->leader_killed)
-        f->type = "clash";
+        set_type(f, "strike", NULL, false, "an air or drone strike");
+    else if (state_subject && attackers_killed && killed && !t->raid && !f->leader_killed)
+        set_type(f, "clash", NULL, false, "security forces killed attackers");
     else if (t->plot && !people_lost && f->count[S_KIDNAPPED] < 0)
-        f->type = "plot";
+        set_type(f, "plot", NULL, false, "a plot word and no one hurt");
     else if (t->escape && f->prison)
-        f->type = "escape";
+        set_type(f, "escape", NULL, false, "an escape word and a prison");
     else if ((t->kidnap || t->seize_place) && f->state && f->state_first < f->trig_at &&
              !f->group_first_before_state && f->count[S_KIDNAPPED] >= 0) {
         /* "special forces seized a Libyan al-Qaeda leader": a capture */
         if (key_in(key_of(f->state), raid_forces))
-            f->type = "raid";
+            set_type(f, "raid", NULL, false, "forces seized a person");
         else
-            f->type = "arrest";
+            set_type(f, "arrest", NULL, false, "the authorities seized a person");
         if (f->count[S_DETAINED] < 0)
             f->count[S_DETAINED] = f->count[S_KIDNAPPED];
         f->count[S_KIDNAPPED] = EV_UNKNOWN;
     } else if (t->hostage || t->seize_place)
-        f->type = "attack", f->method = "hostage_taking";
+        set_type(f, "attack", "hostage_taking", false, "hostages, or a place seized");
     else if (t->kidnap && !(state_subject && attackers_killed))
-        f->type = "kidnapping";
+        set_type(f, "kidnapping", NULL, false, "an abduction word");
     else if (t->raid && (f->state || !(f->group || f->perp)))
-        f->type = "raid";
+        set_type(f, "raid", NULL, false, "a raid by security forces");
     else if (t->clash && !t->ramming && !t->first_method)
-        f->type = "clash";
-    else if (state_subject && f->count[S_KILLED] >= 0 && f->leader_killed)
-        f->type = "raid";
-    else if (state_subject && attackers_killed && f->count[S_KILLED] >= 0)
-        f->type = "clash";
+        set_type(f, "clash", NULL, false, "a word of fighting");
+    else if (state_subject && killed && f->leader_killed)
+        set_type(f, "raid", NULL, false, "security forces killed a leader");
+    else if (state_subject && attackers_killed && killed)
+        set_type(f, "clash", NULL, false, "attackers killed by security forces");
     else if (t->arrest && f->count[S_DETAINED] >= 0 && !people_lost)
-        f->type = "arrest";
+        set_type(f, "arrest", NULL, false, "an arrest word and a number detained");
     else if (t->ramming && !(t->first_method && strstr(t->method, "bomb")))
-        f->type = "attack", f->method = "vehicle_ramming";
+        set_type(f, "attack", "vehicle_ramming", false, "a vehicle driven into people");
     else if (t->first_method)
-        f->type = "attack", f->method = t->method;
+        set_type(f, "attack", t->method, false, "the first attack word with a method");
     else if (t->clash)
-        f->type = "clash";
+        set_type(f, "clash", NULL, false, "a word of fighting");
     else if (t->raid_weak && f->state)
-        f->type = "raid";
+        set_type(f, "raid", NULL, false, "an operation by security forces");
     else if (t->arrest)
-        f->type = "arrest";
+        set_type(f, "arrest", NULL, false, "an arrest word");
     else if (t->financing)
-        f->type = "financing";
+        set_type(f, "financing", NULL, false, "a word of funding");
     else if ((t->attack || t->raid) && f->count[S_KIDNAPPED] >= 0 && !people_lost)
-        f->type = "kidnapping";
+        set_type(f, "kidnapping", NULL, false, "an attack that took people");
     else if (t->attack || t->raid)
-        f->type = "attack", f->weak = true;
-    else if (f->count[S_KILLED] >= 0 && !f->vague[S_KILLED] && f->kill_at)
-        f->type = "attack", f->weak = true;
-    else
-        f->type = NULL;
-    (void)c;
+        set_type(f, "attack", NULL, true, "a generic attack word");
+    else if (killed && !f->vague[S_KILLED] && f->kill_at)
+        set_type(f, "attack", NULL, true, "people killed, no other trigger");
 }
 
 static void read_frame(struct ctx *c, size_t si, struct frame *f)
@@ -1065,7 +1072,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         if (dates[k].d.prec == DATE_DAY && !dates[k].reported)
             f->aggregate = false;
     f->method_hint = t.ramming ? "vehicle_ramming" : t.method;
-    decide_type(c, &t, f);
+    decide_type(&t, f);
     /* the date nearest the incident's verb, a reporting date last */
     size_t anchor = f->kill_at ? f->kill_at : (t.first_at ? t.first_at : first);
     long best_cost = -1;

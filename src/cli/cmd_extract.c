@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "extract/ev.h"
 #include "ingest/ingest.h"
@@ -12,6 +13,7 @@
 
 struct extract_run {
     struct printer pr;
+    int explain;        /* --explain: a narrative per document, then its events */
     int failed;
 };
 
@@ -29,15 +31,30 @@ static int on_doc(void *ctx, struct doc *d)
 {
     struct extract_run *r = ctx;
     struct event_list events = {0};
-    if (ev_extract(d, &events) != ERR_OK)
+    struct buf why;
+    buf_init(&why, 0);
+    if (ev_extract_explain(d, &events, r->explain ? &why : NULL) != ERR_OK)
         fprintf(stderr, "sitrep: %s: warning: too many tokens or events; "
                         "only the first were extracted\n", d->source);
     char hash[33];
     store_doc_hash(d->text, d->len, hash);
+    if (r->explain) {
+        printf("== %s (%s)\n", d->id, d->source);
+        fwrite(why.data ? why.data : "", 1, why.len, stdout);
+        printf("events of %s:\n", d->id);
+        print_begin(&r->pr);
+    }
     for (size_t i = 0; i < events.n; i++) {
         event_make_uid(&events.v[i], hash, i);
         print_event(&r->pr, &events.v[i]);
     }
+    if (r->explain) {
+        for (size_t i = 0; i < events.n; i++)
+            printf("  %zu. %s\n", i + 1, events.v[i].evidence);
+        print_end(&r->pr);
+        putchar('\n');
+    }
+    buf_free(&why);
     event_list_free(&events);
     doc_free(d);
     return 0;
@@ -48,6 +65,7 @@ int cmd_extract(int argc, char **argv)
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'},
         {"max-doc-size", required_argument, NULL, 'm'},
+        {"explain", no_argument, NULL, 'x'},
         {NULL, 0, NULL, 0}};
     struct extract_run r = {0};
     r.pr.out = stdout;
@@ -73,17 +91,24 @@ int cmd_extract(int argc, char **argv)
                 return EXIT_USAGE;
             io.max_doc_size = (size_t)v;
             break;
+        case 'x':
+            r.explain = 1;
+            break;
         default:
             return cli_option_error("extract", c, argv);
         }
     }
     if (optind >= argc)
         return cli_usage_error("extract", "no input given");
-    print_begin(&r.pr);
+    if (r.explain)
+        r.pr.fmt = FMT_TABLE; /* the narrative is for people */
+    else
+        print_begin(&r.pr);
     struct ingest_sink sink = {on_doc, report, &r};
     for (int i = optind; i < argc; i++)
         if (ingest_path(argv[i], &io, &sink) != ERR_OK)
             r.failed = 1;
-    print_end(&r.pr);
+    if (!r.explain)
+        print_end(&r.pr);
     return r.failed ? EXIT_FAIL : EXIT_OK;
 }

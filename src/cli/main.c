@@ -11,7 +11,7 @@
 
 const struct cmd cli_commands[] = {
     {"extract", cmd_extract, "extract events from articles and print them",
-     "usage: sitrep extract [--format jsonl|table] [--max-doc-size BYTES] PATH...\n"
+     "usage: sitrep extract [--format jsonl|table] [--explain] [--max-doc-size BYTES] PATH...\n"
      "\n"
      "Reads articles (.txt, .html/.htm, .jsonl; directories recurse; - is\n"
      "stdin) and prints the events found, without storing anything.\n"
@@ -19,10 +19,15 @@ const struct cmd cli_commands[] = {
      "  --format jsonl|table   one JSON object per event (default when output\n"
      "                         is not a terminal), or a table (default on a\n"
      "                         terminal)\n"
+     "  --explain              for each sentence: the words and names found,\n"
+     "                         the rule that gave its type, and what became of\n"
+     "                         it (an event, joined to one, or why none); then\n"
+     "                         the document's events as a table\n"
      "  --max-doc-size BYTES   refuse larger documents (default 8388608)\n"
      "\n"
      "example:\n"
-     "  sitrep extract --format jsonl examples/kabul-airport-bombing.txt\n"},
+     "  sitrep extract --format jsonl examples/kabul-airport-bombing.txt\n"
+     "  sitrep extract --explain examples/bamako-hotel-siege.txt\n"},
     {"ingest", cmd_ingest, "read articles into the store with their events",
      "usage: sitrep ingest [--db PATH] [--batch N] [--max-doc-size BYTES] [--quiet] PATH...|-\n"
      "\n"

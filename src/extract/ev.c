@@ -10,6 +10,8 @@
  * the same incident twice are merged. */
 #include "ev.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,16 +99,31 @@ struct ctx {
     size_t skip_until;        /* byte offset where the body starts */
     struct meta *meta;        /* per event of this document */
     size_t meta_cap;
+    struct buf *xp;           /* the --explain narrative, or NULL */
 };
+
+/* Appends a line of the --explain narrative, when one is asked for. */
+__attribute__((format(printf, 2, 3)))
+static void xp(struct ctx *c, const char *fmt, ...)
+{
+    if (!c->xp)
+        return;
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    buf_puts(c->xp, line);
+}
 
 /* ---- dictionary helpers ------------------------------------------------ */
 
 static const char *key_of(const struct lex_match *m) { return m->phrase->key; }
 
 /* Iterates the matches whose first token is in [first, last). */
-#define FOR_MATCHES(c, m, first, last)                                      \
-    for (const struct lex_match *m = first_match(c, first);                \
-         m && m < (c)->lm.v + (c)->lm.n && m->first < (last); m++)
+#define FOR_MATCHES(c, m, lo, hi)                                            \
+    for (const struct lex_match *m = first_match(c, lo);                   \
+         m && m < (c)->lm.v + (c)->lm.n && m->first < (hi); m++)
 
 static const struct lex_match *first_match(const struct ctx *c, size_t first)
 {
@@ -1100,7 +1117,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         f->weak = false;
     }
     if (!f->type && t.claim_only)
-        f->type = "claim_only";
+        set_type(f, "claim_only", NULL, false, "a claim of responsibility");
     /* "no one was killed", "no casualties were reported" */
     for (size_t i = first; i + 1 < last; i++) {
         bool no_one = (tok_is(&c->tk, i, "no") && tok_is(&c->tk, i + 1, "one")) ||
@@ -1139,35 +1156,48 @@ static bool has_consequence(const struct frame *f)
     return has_toll(f) || f->amount >= 0;
 }
 
-/* Does this frame state an event of its own? (An incident anchored by a
- * place or date, with a consequence: the annotation rules.) */
-static bool is_event(const struct frame *f)
+/* Why this frame states no event of its own, or NULL when it does (an
+ * incident anchored by a place or date, with a consequence: the
+ * annotation rules). */
+static const char *event_gap(const struct frame *f)
 {
-    if (!f->type || f->aggregate)
-        return false;
+    if (!f->type)
+        return "no event trigger";
+    if (f->aggregate)
+        return "a statement about a period, not an incident";
     const char *t = f->type;
+    bool anchored = f->place && f->has_date;
     if (strcmp(t, "claim_only") == 0)
-        return false; /* claims fold into events, or stand alone (see below) */
+        return "a claim: it names the actor of an event, or stands alone";
     if (strcmp(t, "financing") == 0)
-        return f->amount >= 0;
+        return f->amount >= 0 ? NULL : "no sum of money";
     if (strcmp(t, "kidnapping") == 0)
-        return f->count[S_KIDNAPPED] >= 0 || f->vague[S_KIDNAPPED] ||
-               (f->place && f->has_date);
+        return f->count[S_KIDNAPPED] >= 0 || f->vague[S_KIDNAPPED] || anchored
+                   ? NULL : "no one counted as taken, and no place and date";
     if (strcmp(t, "arrest") == 0)
-        return f->count[S_DETAINED] >= 0 || (f->place && f->has_date && f->state);
+        return f->count[S_DETAINED] >= 0 || (anchored && f->state)
+                   ? NULL : "no one counted as detained";
     if (strcmp(t, "escape") == 0)
-        return f->count[S_ESCAPED] >= 0 || f->vague[S_ESCAPED] || f->place;
+        return f->count[S_ESCAPED] >= 0 || f->vague[S_ESCAPED] || f->place
+                   ? NULL : "no escapees and no place";
     if (strcmp(t, "plot") == 0)
-        return f->state != NULL || f->count[S_DETAINED] >= 0;
+        return f->state || f->count[S_DETAINED] >= 0 ? NULL : "no authority foiled it";
     if (strcmp(t, "strike") == 0 || strcmp(t, "raid") == 0)
-        return has_toll(f) || (f->place && f->has_date);
+        return has_toll(f) || anchored ? NULL : "no toll, and no place and date";
     /* attacks and clashes: a toll, or a method with a place and a date */
     if (f->count[S_KILLED] >= 0 || f->count[S_INJURED] >= 0 ||
         f->count[S_KIDNAPPED] >= 0 || f->negated)
-        return true;
+        return NULL;
     if (f->named_attack && f->place)
-        return true;
-    return !f->weak && f->method && f->place && f->has_date;
+        return NULL;
+    if (!f->weak && f->method && anchored)
+        return NULL;
+    return "no toll, and no method with a place and a date";
+}
+
+static bool is_event(const struct frame *f)
+{
+    return event_gap(f) == NULL;
 }
 
 static void match_text(const struct ctx *c, const struct lex_match *m, struct strvec *sv)
@@ -1499,6 +1529,8 @@ static void merge_retold(struct ctx *c, struct event_list *out, size_t doc_first
             for (int r = 0; r < ROLE__COUNT; r++)
                 for (size_t k = 0; k < b->roles[r].n; k++)
                     strvec_push(&a->roles[r], b->roles[r].v[k], strlen(b->roles[r].v[k]));
+            xp(c, "event %zu merged into event %zu: the same incident told again\n",
+               j - doc_first + 1, i - doc_first + 1);
             event_clear(b);
             memmove(b, b + 1, (out->n - j - 1) * sizeof *b);
             memmove(mb, mb + 1, (out->n - j - 1) * sizeof *mb);
@@ -1523,7 +1555,7 @@ static struct event *latest_news_event(struct event_list *out, size_t doc_first)
 static bool is_follow_up(const struct ctx *c, const struct frame *f,
                          struct event_list *out, size_t doc_first)
 {
-    if (!f->type || f->group || f->perp || f->named_attack ||
+    if (!f->type || f->aggregate || f->group || f->perp || f->named_attack ||
         (f->state && is_state_action(f->type)))
         return false;
     /* an attack word alone, or "the fighting" told without its own date */
@@ -1550,6 +1582,78 @@ static bool is_follow_up(const struct ctx *c, const struct frame *f,
 }
 
 static struct meta *meta_at(struct ctx *c, size_t k);
+
+/* ---- --explain ---------------------------------------------------------- */
+
+/* Appends "text" of tokens [first, last). */
+static void xp_span(struct ctx *c, size_t first, size_t last)
+{
+    if (!c->xp || first >= last)
+        return;
+    size_t a = c->tk.t[first].start, b = c->tk.t[last - 1].end;
+    buf_putc(c->xp, '"');
+    buf_append(c->xp, c->text + a, b - a > 300 ? 300 : b - a);
+    buf_putc(c->xp, '"');
+}
+
+/* What a sentence was found to hold, and the type the rules gave it. */
+static void explain_frame(struct ctx *c, const struct frame *f)
+{
+    if (!c->xp)
+        return;
+    const struct sent *s = &c->tk.s[f->sent];
+    xp(c, "\nsentence %zu (bytes %zu-%zu): ", f->sent + 1,
+       (size_t)c->tk.t[f->first < s->last ? f->first : s->first].start, (size_t)s->end);
+    xp_span(c, f->first < s->last ? f->first : s->first, s->last);
+    xp(c, "\n  found:");
+    FOR_MATCHES(c, m, f->first, f->last) {
+        const struct lex_phrase *p = m->phrase;
+        switch (p->kind) {
+        case LEX_TRIGGER: {
+            const struct lex_trigger *t = &lex_triggers[p->index];
+            xp(c, " %s ", trig_class_names[t->cls]);
+            xp_span(c, m->first, m->last);
+            if (t->value[0])
+                xp(c, " (%s)", t->value);
+            break;
+        }
+        case LEX_ACTOR:
+            xp(c, " group ");
+            xp_span(c, m->first, m->last);
+            xp(c, " (%s)", lex_actors[p->index].key);
+            break;
+        case LEX_PLACE:
+            xp(c, " place ");
+            xp_span(c, m->first, m->last);
+            xp(c, " (%s)", lex_places[p->index].country ? lex_places[p->index].country : "-");
+            break;
+        default:
+            xp(c, " country ");
+            xp_span(c, m->first, m->last);
+            xp(c, " (%s)", lex_countries[p->index].code);
+        }
+        xp(c, ";");
+    }
+    for (int k = 0; k < S__COUNT; k++) {
+        if (f->vague[k])
+            xp(c, " %s=vague;", slot_names[k]);
+        else if (f->count[k] >= 0)
+            xp(c, " %s=%lld;", slot_names[k], f->count[k]);
+    }
+    if (f->amount >= 0)
+        xp(c, " amount=%.0f%s;", f->amount, f->amount_max >= 0 ? "+" : "");
+    if (f->has_date) {
+        char d[11];
+        date_format(&f->date, d);
+        xp(c, " date=%s%s;", d, f->date_reported ? " (of a statement)" : "");
+    }
+    if (f->place)
+        xp(c, " at %s;", f->place->name);
+    xp(c, "\n  type: %s%s%s (%s)%s%s\n", f->type ? f->type : "none", f->method ? "/" : "",
+       f->method ? f->method : "", f->rule ? f->rule : "no event trigger",
+       f->aggregate ? "; a period, not an incident" : "",
+       f->anaphoric ? "; names an incident already told" : "");
+}
 
 /* One sentence may tell two events of one incident: an assault on a
  * prison and the escape it allowed; attackers killed and others captured;
@@ -1743,6 +1847,9 @@ static void mark_background(struct ctx *c, struct event_list *out, size_t doc_fi
             e->background = d.y * 12 + d.m < peg.y * 12 + peg.m;
         else
             e->background = d.y < peg.y;
+        if (e->background)
+            xp(c, "event %zu is background: dated %s, before the news of %04d-%02d-%02d\n",
+               i - doc_first + 1, e->date, peg.y, peg.m, peg.d);
     }
 }
 
@@ -1772,8 +1879,14 @@ static struct meta *meta_at(struct ctx *c, size_t k)
 
 int ev_extract(const struct doc *d, struct event_list *out)
 {
+    return ev_extract_explain(d, out, NULL);
+}
+
+int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *explain)
+{
     struct ctx c;
     memset(&c, 0, sizeof c);
+    c.xp = explain;
     c.d = d;
     c.text = d->text;
     int rc = tok_run(&c.tk, d->text, d->len);
@@ -1797,18 +1910,35 @@ int ev_extract(const struct doc *d, struct event_list *out)
 
     size_t doc_first = out->n;
     size_t nsent = other_genre(&c) ? 0 : c.tk.ns; /* a flood or a game: nothing */
+    if (nsent == 0 && c.tk.ns)
+        xp(&c, "\nno sentence read: the story is about a disaster, crime, sport, a game, "
+               "fiction or history, and names no armed group\n");
+    {
+        char ref[11];
+        date_format(&c.ref, ref);
+        xp(&c, "reference date %s; dateline place %s; main country %s; main group %s\n",
+           ref[0] ? ref : "none", c.dateline_place ? c.dateline_place->name : "none",
+           c.doc_country ? c.doc_country : "none", c.doc_group ? c.doc_group->key : "none");
+    }
     struct frame prev = {0}, cur;
     bool have_prev = false;
     size_t prev_event = (size_t)-1; /* the event the previous frame built or joined */
     for (size_t si = 0; si < nsent; si++) {
-        if (c.tk.s[si].end <= c.skip_until)
+        if (c.tk.s[si].end <= c.skip_until) {
+            xp(&c, "\nsentence %zu: the title or dateline, skipped\n", si + 1);
             continue;
-        if (is_headline(&c, si))
+        }
+        if (is_headline(&c, si)) {
+            xp(&c, "\nsentence %zu: a headline, skipped\n", si + 1);
             continue;
+        }
         read_frame(&c, si, &cur);
+        explain_frame(&c, &cur);
         bool same_para = have_prev && c.tk.s[prev.sent].para == c.tk.s[si].para;
         if (cur.claim && cur.group && !cur.group_inspired) {
             bool folded = fold_claim(&c, &cur, out, doc_first);
+            if (folded)
+                xp(&c, "  => a claim or attribution: its group is the actor of the event before\n");
             if (!folded && cur.claim_resp && cur.type &&
                 (strcmp(cur.type, "claim_only") == 0 || !is_event(&cur))) {
                 cur.type = "claim_only";
@@ -1818,6 +1948,8 @@ int ev_extract(const struct doc *d, struct event_list *out)
                     build_event(&c, &cur, out, doc_first, e, meta_at(&c, out->n - 1 - doc_first));
                     set_group(&c, e, cur.group);
                     prev_event = out->n - 1;
+                    xp(&c, "  => event %zu: a claim of an incident not otherwise told\n",
+                       out->n - doc_first);
                 }
                 goto next;
             }
@@ -1843,6 +1975,10 @@ int ev_extract(const struct doc *d, struct event_list *out)
                 struct event *e = event_list_push(out);
                 build_event(&c, &m, out, doc_first, e, meta_at(&c, out->n - 1 - doc_first));
                 prev_event = out->n - 1;
+                xp(&c, "  => event %zu: these tolls with the trigger of the sentence before\n",
+                   out->n - doc_first);
+            } else {
+                xp(&c, "  => no event: with the sentence before, %s\n", event_gap(&m));
             }
             goto next;
         }
@@ -1850,22 +1986,31 @@ int ev_extract(const struct doc *d, struct event_list *out)
             /* "Six people were killed, police said": the tolls of the
              * incident just told, or another source's figure for it */
             struct event *pe = latest_news_event(out, doc_first);
-            if (pe)
-                merge_counts(pe, &cur);
+            bool joined = pe && merge_counts(pe, &cur);
+            xp(&c, "  => %s event %zu (the incident already told)\n",
+               joined ? "its tolls join" : "another source's figure for, not kept in",
+               pe ? (size_t)(pe - out->v) - doc_first + 1 : 0);
             goto next;
         }
         if (!is_event(&cur)) {
-            if (cur.aggregate)
+            if (cur.aggregate) {
+                xp(&c, "  => no event: %s\n", event_gap(&cur));
                 goto next;
+            }
             if (!cur.type && has_toll(&cur) && prev_event != (size_t)-1 && same_para) {
                 /* tolls without a trigger complete the event just before */
-                merge_counts(&out->v[prev_event], &cur);
+                bool joined = merge_counts(&out->v[prev_event], &cur);
+                xp(&c, "  => %s event %zu\n", joined ? "its tolls join" : "conflicting tolls, not kept in",
+                   prev_event - doc_first + 1);
             } else if (cur.type && !has_consequence(&cur) && strcmp(cur.type, "claim_only") != 0) {
                 /* a trigger without tolls: context for the next sentence */
+                xp(&c, "  => no event yet (%s): kept for the next sentence\n", event_gap(&cur));
                 prev = cur;
                 have_prev = true;
                 prev_event = (size_t)-1;
                 continue;
+            } else {
+                xp(&c, "  => no event: %s\n", event_gap(&cur));
             }
             goto next;
         }
@@ -1877,12 +2022,17 @@ int ev_extract(const struct doc *d, struct event_list *out)
             struct event *e = event_list_push(out);
             build_event(&c, &cur, out, doc_first, e, meta_at(&c, out->n - 1 - doc_first));
             prev_event = out->n - 1;
+            xp(&c, "  => event %zu\n", out->n - doc_first);
             split_event(&c, &cur, out, doc_first);
+            if (out->n - 1 != prev_event)
+                xp(&c, "  => and event %zu: a second event told by the same sentence\n",
+                   out->n - doc_first);
         }
     next:
         prev = cur;
         have_prev = true;
     }
+    xp(&c, "\n");
     mark_background(&c, out, doc_first);
     merge_retold(&c, out, doc_first);
     free(c.meta);

@@ -8,6 +8,7 @@
 #ifndef SITREP_EV_H
 #define SITREP_EV_H
 
+#include "../core/buf.h"
 #include "../ingest/ingest.h"
 #include "event.h"
 
@@ -17,5 +18,10 @@
  * ERR_OK, or ERR_TOOBIG when the document had more tokens or events than
  * the limits (the events found up to the limit are kept). */
 int ev_extract(const struct doc *d, struct event_list *out);
+
+/* The same, also appending to explain (when not NULL) a narrative for
+ * people: what each sentence was found to hold, the rule that typed it,
+ * and what became of it (an event, joined to one, or why none). */
+int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *explain);
 
 #endif

@@ -27,7 +27,8 @@
 static const char *const particles[] = {
     "al", "am", "an", "bin", "da", "das", "de", "del", "della", "den", "der",
     "des", "di", "do", "dos", "du", "e", "el", "en", "es", "ez", "ibn", "la",
-    "le", "les", "on", "sur", "upon", "van", "von", "y", NULL};
+    "le", "les", "on", "sur", "upon", "van", "von", "y",
+    "of", "the", "and", NULL}; /* "Democratic Republic of the Congo" */
 
 static const struct {
     const char *name;
@@ -270,7 +271,7 @@ static size_t scan_date(const char *s, size_t n, size_t i, int *y, int *m, int *
 /* Reads a place name: up to MAX_PLACE_WORDS words of letters (with inner
  * hyphens, apostrophes and dots) joined by single spaces. Returns its end
  * (0 = none); *style is 1 when it is in capitals ("DEIR EZ-ZOR"), 2 in
- * title case ("Deir ez-Zor"), 0 otherwise. */
+ * title case ("Deir ez-Zor"), 3 in lower case ("lima"), 0 otherwise. */
 static size_t scan_place(const char *s, size_t n, size_t i, int *style)
 {
     size_t p = i, end = 0;
@@ -322,6 +323,8 @@ static size_t scan_place(const char *s, size_t n, size_t i, int *style)
         *style = 1;
     else if (title && lower > 0)
         *style = 2;
+    else if (upper == 0 && lower > 0)
+        *style = 3; /* all lower case, as in old wire copy */
     return end;
 }
 
@@ -354,7 +357,7 @@ static bool parse_dateline(const char *s, size_t n, size_t i, struct dateline *d
         return false;
     dl->place = i;
     dl->place_end = p;
-    dl->caps = style == 1;
+    dl->caps = style == 1 || style == 3;
     dl->y = dl->m = dl->d = 0;
     for (int k = 0; k < 3 && p < n && s[p] == ','; k++) {
         size_t q = skip_hspace(s, n, p + 1);
@@ -365,7 +368,7 @@ static bool parse_dateline(const char *s, size_t n, size_t i, struct dateline *d
             break;
         }
         e = scan_place(s, n, q, &rstyle);
-        if (!e || !rstyle || k == 2)
+        if (!e || !rstyle || k == 2 || (rstyle == 3) != (style == 3))
             return false;
         p = e;
     }
@@ -387,6 +390,8 @@ static bool parse_dateline(const char *s, size_t n, size_t i, struct dateline *d
         return false;
     if (style == 2 && !dated && !agency)
         return false; /* "Paris — " alone is too often prose */
+    if (style == 3 && !(dated && agency))
+        return false; /* lower case: only a full "city, date (agency) —" */
     if (!dated)
         dl->y = 0;
     dl->end = e;

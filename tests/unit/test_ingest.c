@@ -240,6 +240,12 @@ static void test_datelines(void **state)
         {"UPDATE: A blast in the capital.", NULL, NULL, "UPDATE:"},
         {"Note: this is prose.", NULL, NULL, "Note:"},
         {"NEW DELHI, India: prose with a colon.", NULL, NULL, "NEW DELHI"},
+        /* countries of several words; lower-case copy with a full dateline */
+        {"BENI, Democratic Republic of the Congo, January 16, 2020 (W) \xE2\x80\x94 Raid.",
+         "Beni", "2020-01-16", "Raid."},
+        {"lima, peru, july 17, 1992 (test wire) \xE2\x80\x94 a car bomb.", "Lima",
+         "1992-07-17", "a car bomb."},
+        {"lima \xE2\x80\x94 a car bomb exploded.", NULL, NULL, "lima"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         check_dateline(&cases[i]);

@@ -69,6 +69,7 @@ struct frame {
     bool claim_resp;          /* a claim of responsibility by the group */
     bool named_attack;        /* "the New Orleans attack" */
     bool anaphoric;           /* names its incident with "the" ("the attack") */
+    bool unreal;              /* hypothetical, threatened, denied, judged or rehearsed */
     bool toll_update;         /* "the toll rose to", "had given a toll of" */
     bool arrest_trigger;      /* "arrested", "captured" */
     const char *method_hint;  /* the attack method named, whatever the type */
@@ -1076,6 +1077,20 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         if ((tok_is(&c->tk, i, "hostage") || tok_is(&c->tk, i, "hostages")) &&
             (t.attack || t.first_method || f->count[S_KILLED] > 0) && !t.kidnap)
             t.hostage = true;
+    /* what did not happen, or happened in a court or a drill */
+    static const char *const modal[] = {
+        "could", "would", "might", "may", "threatened", "threatens", "vowed", "plans",
+        "planned", "planning", "intends", "intended", "warned", NULL};
+    static const char *const unreal[] = {
+        "sentenced", "convicted", "acquitted", "trial", "court", "drill", "exercise",
+        "simulation", "mock", "rehearsal", "denied", "denies", "deny", NULL};
+    for (size_t i = first; i < last; i++) {
+        if (word_in(c, i, unreal))
+            f->unreal = true;
+        /* "could strike", "plans to attack": the trigger is not an act */
+        if (word_in(c, i, modal) && t.first_at && i < t.first_at && t.first_at <= i + 3)
+            f->unreal = true;
+    }
     /* "the deadliest attack since ...": a comparison, not an incident */
     for (size_t i = first; i < last; i++)
         if ((tok_is(&c->tk, i, "deadliest") || tok_is(&c->tk, i, "worst") ||
@@ -1165,6 +1180,8 @@ static const char *event_gap(const struct frame *f)
         return "no event trigger";
     if (f->aggregate)
         return "a statement about a period, not an incident";
+    if (f->unreal)
+        return "not an act: a threat, a plan, a denial, a trial or a drill";
     const char *t = f->type;
     bool anchored = f->place && f->has_date;
     if (strcmp(t, "claim_only") == 0)
@@ -1790,15 +1807,16 @@ static const char *const other_genres[] = {
     "goalkeeper", "championship", "playoff", "players", "teams", "esports",
     "gamers", "video", "novel", "novelist", "film", "movie", "fiction",
     "chapter", "book", "historian", "museum", "exhibition", "ammonium", "accident",
-    "accidental", "blaze", NULL};
+    "accidental", "blaze", "thriller", "drama", "sequel", "premiere", "cinemas",
+    "cinema", "screenplay", "director", "actors", "actor", NULL};
 
 /* Words that make a story about political violence. */
 static const char *const political[] = {
     "militant", "militants", "terrorist", "terrorists", "terrorism", "jihadist",
     "jihadists", "insurgent", "insurgents", "rebel", "rebels", "extremist",
-    "extremists", "islamist", "islamists", "suicide", "gunmen", "separatist",
+    "extremists", "islamist", "islamists", "suicide", "separatist",
     "separatists", "paramilitary", "militia", "militias", "counter-terrorism",
-    "counterterrorism", "hostages", "kidnappers", NULL};
+    "counterterrorism", NULL};
 
 /* Is the document about something else (a flood, a robbery, a game)?
  * Only when it names no armed group and no word of political violence. */

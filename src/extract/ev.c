@@ -807,6 +807,12 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             tok_is(&c->tk, i, "annual") || tok_is(&c->tk, i, "annually") ||
             tok_is(&c->tk, i, "statistics") || tok_is(&c->tk, i, "alone"))
             f->aggregate = true;
+        /* "carried out 82 operations", "in 15 attacks": counted incidents */
+        if (c->tk.t[i].kind == TOK_NUM && i + 1 < last &&
+            (tok_is(&c->tk, i + 1, "operations") || tok_is(&c->tk, i + 1, "attacks") ||
+             tok_is(&c->tk, i + 1, "raids") || tok_is(&c->tk, i + 1, "strikes") ||
+             tok_is(&c->tk, i + 1, "incidents") || tok_is(&c->tk, i + 1, "bombings")))
+            f->aggregate = true;
         if ((tok_is(&c->tk, i, "across") || tok_is(&c->tk, i, "throughout")) && i + 2 < last &&
             tok_is(&c->tk, i + 1, "the") && tok_is(&c->tk, i + 2, "country"))
             f->multi_site = true;
@@ -1376,7 +1382,11 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     for (size_t i = out->n; i-- > doc_first && !de;)
         if (&out->v[i] != e && !out->v[i].background && c->meta[i - doc_first].date_explicit)
             de = &out->v[i];
-    if (f->has_date && (!f->date_reported || !de || strcmp(de->type, f->type) != 0)) {
+    if (f->has_date && f->date_reported && strcmp(f->type, "financing") == 0) {
+        struct date y = f->date; /* a fact reported, not a transaction */
+        y.prec = DATE_YEAR;
+        date_format(&y, e->date);
+    } else if (f->has_date && (!f->date_reported || !de || strcmp(de->type, f->type) != 0)) {
         date_format(&f->date, e->date);
     } else if (de && strcmp(f->type, "financing") != 0) {
         memcpy(e->date, de->date, sizeof e->date);
@@ -1423,6 +1433,16 @@ static bool merge_counts(struct event *e, const struct frame *f)
     for (int k = 0; k < S_ESCAPED; k++)
         if (f->count[k] >= 0 && *slots[k] < 0)
             *slots[k] = f->count[k];
+    return true;
+}
+
+/* A revised toll ("the toll had risen to 41") replaces the figure. */
+static bool update_counts(struct event *e, const struct frame *f)
+{
+    if (f->count[S_KILLED] >= 0 && f->count[S_KILLED] >= e->killed)
+        e->killed = f->count[S_KILLED];
+    if (f->count[S_INJURED] >= 0 && f->count[S_INJURED] >= e->injured)
+        e->injured = f->count[S_INJURED];
     return true;
 }
 
@@ -1577,14 +1597,15 @@ static bool is_follow_up(const struct ctx *c, const struct frame *f,
         return false;
     /* an attack word alone, or "the fighting" told without its own date */
     bool weak = (strcmp(f->type, "attack") == 0 && f->weak) || f->toll_update;
-    bool retold = f->anaphoric && !f->has_date && strcmp(f->type, "financing") != 0 &&
+    bool own_date = f->has_date && !f->date_reported;
+    bool retold = f->anaphoric && !own_date && strcmp(f->type, "financing") != 0 &&
                   strcmp(f->type, "arrest") != 0 && strcmp(f->type, "plot") != 0;
     if (!weak && !retold)
         return false;
     const struct event *pe = latest_news_event(out, doc_first);
     if (!pe)
         return false;
-    if (f->has_date && f->date.prec == DATE_DAY) {
+    if (own_date && f->date.prec == DATE_DAY) {
         char d[11];
         date_format(&f->date, d);
         if (pe->date[0] && !dates_agree(d, pe->date))
@@ -1851,6 +1872,17 @@ static void mark_background(struct ctx *c, struct event_list *out, size_t doc_fi
             break;
         }
     }
+    /* no recent day: the story's news is its first dated event ("last
+     * month", "in July") */
+    if (peg.prec == c->ref.prec && out->n > doc_first && c->meta[0].date_explicit) {
+        struct date d;
+        if (date_parse_iso(out->v[doc_first].date, &d) && d.prec < DATE_DAY &&
+            !(d.prec == DATE_YEAR && d.y < c->ref.y - 1)) {
+            peg = d;
+            if (!peg.m)
+                peg.m = 1;
+        }
+    }
     if (!peg.prec)
         return;
     long pd = date_days(peg.y, peg.m, peg.d ? peg.d : 1);
@@ -2004,7 +2036,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
             /* "Six people were killed, police said": the tolls of the
              * incident just told, or another source's figure for it */
             struct event *pe = latest_news_event(out, doc_first);
-            bool joined = pe && merge_counts(pe, &cur);
+            bool joined = pe && (cur.toll_update ? update_counts(pe, &cur)
+                                                 : merge_counts(pe, &cur));
             xp(&c, "  => %s event %zu (the incident already told)\n",
                joined ? "its tolls join" : "another source's figure for, not kept in",
                pe ? (size_t)(pe - out->v) - doc_first + 1 : 0);

@@ -62,6 +62,7 @@ struct frame {
     bool negated;             /* "no one was hurt" */
     bool multi_site;          /* "across the country": no one place */
     bool place_rejected;      /* a place was named but is not the incident's */
+    int n_places;             /* other settlements named besides the place */
     bool prison;              /* prison, jail, inmates */
     double amount, amount_max;
     const struct lex_match *target_m, *weapon_m;
@@ -82,6 +83,7 @@ struct meta {
     bool date_explicit;       /* the date came from its own sentence */
     bool place_own;           /* the place came from its own sentence */
     const struct lex_place *place; /* its dictionary entry, when known */
+    bool group_claimed;       /* its group claimed it (not only blamed) */
     uint32_t para;
 };
 
@@ -214,6 +216,17 @@ static const char *const one_person[] = {
 static const char *const leader_words[] = {
     "leader", "commander", "chief", "emir", "founder", "head", "spokesman",
     "deputy", NULL};
+
+/* Is group a a branch (at any depth) of group b? */
+static bool descends(const struct lex_actor *a, const struct lex_actor *b)
+{
+    for (int depth = 0; a && a->parent && depth < 8; depth++) {
+        if (strcmp(a->parent, b->key) == 0)
+            return true;
+        a = lex_actor_by_key(a->parent);
+    }
+    return false;
+}
 
 /* Reads a number (with its qualifiers) starting at token i. */
 static bool number_at(const struct ctx *c, size_t i, size_t last, struct num *n)
@@ -407,6 +420,12 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
     }
     if (j < last && number_at(c, j, last, &n)) {
         *vague = n.vague;
+        /* "between 20 and 30": the first figure; the second is used up */
+        struct num hi;
+        if (n.first > 0 && tok_is(&c->tk, n.first - 1, "between") && n.last + 1 < last &&
+            tok_is(&c->tk, n.last, "and") && num_parse(&c->tk, c->text, n.last + 1, last, &hi))
+            for (size_t q = hi.first; q < hi.last; q++)
+                c->used_num[q] = true;
         if (!n.vague) {
             const struct lex_match *v = victim_after(c, n.last, last);
             double total = n.value;
@@ -851,7 +870,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     while (from < last && date_find(&c->tk, c->text, from, last, &c->ref, &dt, &at, &end)) {
         static const char *const reporting[] = {
             "said", "says", "told", "announced", "reported", "confirmed", "added",
-            "stated", "statement", "began", "held", NULL};
+            "stated", "statement", "began", "held", "published", "released",
+            "issued", NULL};
         for (size_t i = at; i < end; i++)
             c->date_tok[i] = true;
         bool after_since = at > first && (tok_is(&c->tk, at - 1, "since") ||
@@ -1012,6 +1032,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             if (!f->group) {
                 f->group = m;
                 f->group_first_before_state = !f->state;
+            } else if (descends(&lex_actors[p->index], &lex_actors[f->group->phrase->index])) {
+                f->group = m; /* "the al-Qaeda-linked group JNIM": JNIM */
             }
         } else if (p->kind == LEX_PLACE) {
             int score;
@@ -1037,7 +1059,14 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 f->place_rejected = true;
                 continue;
             }
-            if (score > place_score) {
+            /* "in Baghdad's Sadr City district": the district within */
+            bool within = f->place && f->place_m && strcmp(pl->kind, "district") == 0 &&
+                          strcmp(f->place->kind, "city") == 0 && f->place->country &&
+                          pl->country && strcmp(f->place->country, pl->country) == 0 &&
+                          m->first <= f->place_m->last + 2;
+            if (f->place && pl != f->place && place_specific(pl) && place_specific(f->place))
+                f->n_places++;
+            if (score > place_score || within) {
                 f->place = pl;
                 f->place_m = m;
                 place_score = score;
@@ -1066,6 +1095,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     }
     if (vehicle_ramming(c, first, last))
         t.ramming = true;
+    /* "struck churches in Kaduna, Zaria and Jos": several sites */
+    if (f->n_places >= 2)
+        f->multi_site = true;
     if (t.strike_word) {
         static const char *const aircraft[] = {
             "aircraft", "warplanes", "jets", "drone", "drones", "planes", "helicopters",
@@ -1452,14 +1484,17 @@ static bool fold_claim(struct ctx *c, const struct frame *f, struct event_list *
 {
     for (size_t i = out->n; i-- > doc_first;) {
         struct event *e = &out->v[i];
-        if (e->actor_group)
+        /* a claim of responsibility outranks an attribution by others */
+        if (e->actor_group && !(f->claim_resp && !c->meta[i - doc_first].group_claimed))
             return true;
         if (!is_state_action(e->type) && strcmp(e->type, "financing") != 0) {
             /* and the other events told by the same sentence */
             for (size_t k = doc_first; k <= i; k++)
-                if (out->v[k].ev_start == e->ev_start && !out->v[k].actor_group &&
-                    !is_state_action(out->v[k].type))
+                if (out->v[k].ev_start == e->ev_start &&
+                    (!out->v[k].actor_group || k == i) && !is_state_action(out->v[k].type)) {
                     set_group(c, &out->v[k], f->group);
+                    c->meta[k - doc_first].group_claimed = f->claim_resp;
+                }
             return true;
         }
     }
@@ -1751,6 +1786,19 @@ static void split_event(struct ctx *c, const struct frame *f, struct event_list 
 
 /* ---- the document ------------------------------------------------------ */
 
+/* How often the text names a country (by name or demonym). */
+static size_t country_mentions(const struct ctx *c, const char *code)
+{
+    size_t n = 0;
+    for (size_t i = 0; code && i < c->lm.n; i++) {
+        const struct lex_phrase *p = c->lm.v[i].phrase;
+        if ((p->kind == LEX_COUNTRY || p->kind == LEX_DEMONYM) &&
+            strcmp(lex_countries[p->index].code, code) == 0)
+            n++;
+    }
+    return n;
+}
+
 static void doc_context(struct ctx *c)
 {
     const struct doc *d = c->d;
@@ -1767,12 +1815,19 @@ static void doc_context(struct ctx *c)
         struct lex_matches lm = {0};
         tok_run(&tk, d->dateline_place, strlen(d->dateline_place));
         lex_scan(lex_get(), &tk, d->dateline_place, &lm);
+        /* a homonym ("TRIPOLI, Lebanon"): the entry in the country the
+         * text names most, then the most populous */
         const struct lex_place *best = NULL;
+        size_t best_votes = 0;
         for (size_t i = 0; i < lm.n; i++)
             if (lm.v[i].phrase->kind == LEX_PLACE && lm.v[i].first == 0) {
                 const struct lex_place *p = &lex_places[lm.v[i].phrase->index];
-                if (!best || p->population > best->population)
+                size_t v = country_mentions(c, p->country);
+                if (!best || v > best_votes ||
+                    (v == best_votes && p->population > best->population)) {
                     best = p;
+                    best_votes = v;
+                }
             }
         c->dateline_place = best;
         if (best)
@@ -1985,7 +2040,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
         read_frame(&c, si, &cur);
         explain_frame(&c, &cur);
         bool same_para = have_prev && c.tk.s[prev.sent].para == c.tk.s[si].para;
-        if (cur.claim && cur.group && !cur.group_inspired) {
+        if (cur.claim && cur.group && !cur.group_inspired && !cur.unreal) {
             bool folded = fold_claim(&c, &cur, out, doc_first);
             if (folded)
                 xp(&c, "  => a claim or attribution: its group is the actor of the event before\n");

@@ -205,10 +205,12 @@ static bool month_at(const struct tokens *tk, const char *text, size_t i, size_t
         *end = j + 1;
         return true;
     }
-    /* "in March": the latest such month */
-    if (i > 0 && (tok_is(tk, i - 1, "in") || tok_is(tk, i - 1, "since")) &&
+    /* "in March", "last December": the latest such month (before this
+     * one, for "last") */
+    bool last_m = i > 0 && tok_is(tk, i - 1, "last");
+    if (i > 0 && (tok_is(tk, i - 1, "in") || tok_is(tk, i - 1, "since") || last_m) &&
         ref->prec >= DATE_MONTH) {
-        y = ref->y - (m > ref->m);
+        y = ref->y - (m > ref->m || (last_m && m == ref->m));
         *out = (struct date){y, m, 0, DATE_MONTH};
         *end = i + 1;
         return true;

@@ -103,6 +103,7 @@ struct ctx {
     struct meta *meta;        /* per event of this document */
     size_t meta_cap;
     struct buf *xp;           /* the --explain narrative, or NULL */
+    uint32_t lede_para;       /* the paragraph that opens the body */
 };
 
 /* Appends a line of the --explain narrative, when one is asked for. */
@@ -864,7 +865,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     }
 
     /* the dates; the one told of the incident is chosen below */
-    struct { struct date d; size_t at; bool reported; } dates[6];
+    struct { struct date d; size_t at; bool reported, absolute; } dates[6];
     size_t n_dates = 0, at = 0, end = 0, from = first;
     struct date dt;
     while (from < last && date_find(&c->tk, c->text, from, last, &c->ref, &dt, &at, &end)) {
@@ -884,6 +885,11 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             dates[n_dates].d = dt;
             dates[n_dates].at = at;
             dates[n_dates].reported = reported;
+            /* "on 21 Jan 2021" names its day; "on Saturday" reckons it */
+            dates[n_dates].absolute = false;
+            for (size_t q = at; q < end; q++)
+                if (date_month(tok_norm(&c->tk, q)) || c->tk.t[q].end - c->tk.t[q].start == 4)
+                    dates[n_dates].absolute = dt.prec == DATE_DAY;
             n_dates++;
         }
         from = end;
@@ -1150,7 +1156,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         long dist = (long)dates[k].at - (long)anchor;
         /* the incident's date usually follows its verb ("killed 20 ...
          * on Sunday"); one before it often dates a statement */
-        long cost = (dist < 0 ? -2 * dist : dist) + (dates[k].reported ? 1000 : 0);
+        long cost = (dist < 0 ? -2 * dist : dist) + (dates[k].reported ? 1000 : 0) -
+                    (dates[k].absolute ? 12 : 0);
         if (best_cost < 0 || cost < best_cost) {
             best_cost = cost;
             f->date = dates[k].d;
@@ -1160,6 +1167,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             f->date_reported = dates[k].reported;
         }
     }
+    if (type_is(f->type, "financing"))
+        f->aggregate = false; /* "raises $10 million a year": a standing fact */
     if (type_is(f->type, "financing")) {
         if (!money_in(c, first, last, &f->amount, &f->amount_max))
             f->type = NULL;
@@ -1929,10 +1938,11 @@ static void mark_background(struct ctx *c, struct event_list *out, size_t doc_fi
     }
     /* no recent day: the story's news is its first dated event ("last
      * month", "in July") */
-    if (peg.prec == c->ref.prec && out->n > doc_first && c->meta[0].date_explicit) {
+    if (peg.prec == c->ref.prec && out->n > doc_first && c->meta[0].date_explicit &&
+        c->meta[0].para == c->lede_para) {
         struct date d;
         if (date_parse_iso(out->v[doc_first].date, &d) && d.prec < DATE_DAY &&
-            !(d.prec == DATE_YEAR && d.y < c->ref.y - 1)) {
+            (d.y * 12 + (d.m ? d.m : 12)) >= c->ref.y * 12 + c->ref.m - 12) {
             peg = d;
             if (!peg.m)
                 peg.m = 1;
@@ -2014,6 +2024,11 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     doc_context(&c);
 
     size_t doc_first = out->n;
+    for (size_t si = 0; si < c.tk.ns; si++)
+        if (c.tk.s[si].end > c.skip_until) {
+            c.lede_para = c.tk.s[si].para;
+            break;
+        }
     size_t nsent = other_genre(&c) ? 0 : c.tk.ns; /* a flood or a game: nothing */
     if (nsent == 0 && c.tk.ns)
         xp(&c, "\nno sentence read: the story is about a disaster, crime, sport, a game, "

@@ -1,88 +1,93 @@
-/* lex.c - run-time index of the compiled dictionaries (see lex.h). */
+/* lex.c - the matcher over the compiled lexicon image (see lex.h and
+ * lex_blob.h). Nothing is indexed at run time: the hash table of phrases
+ * and prefixes was built by tools/lexgen.c and is read in place. */
 #include "lex.h"
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/alloc.h"
 #include "../core/buf.h"
+#include "lex_blob.h"
 
-/* One slot per distinct key and per proper prefix of a key. */
-struct slot {
-    const char *key;  /* NULL when the slot is free */
-    uint32_t hash;
-    int32_t head;     /* first phrase with exactly this key, or -1 */
-};
+/* The image, embedded by the build (lexicon_data.S, from lexgen). */
+extern const unsigned char lex_blob[];
 
 struct lexicon {
-    struct slot *slots;
+    const struct lex_blob_slot *slots;
+    const struct lex_blob_phrase *phrases;
+    const char *strings;
     size_t mask;
-    int32_t *next;    /* next phrase with the same key, or -1 */
     size_t max_tokens;
 };
+
+const struct lex_place *lex_places;
+const struct lex_phrase *lex_phrases;
 
 static struct lexicon the_lexicon;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static uint32_t hash_str(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
-static struct slot *find(const struct lexicon *lx, const char *key, size_t n,
-                         uint32_t h)
+/* The slot of key[0..n), or NULL when no phrase starts with it. */
+static const struct lex_blob_slot *find(const struct lexicon *lx, const char *key, size_t n,
+                                        uint32_t h)
 {
     for (size_t i = h & lx->mask;; i = (i + 1) & lx->mask) {
-        struct slot *s = &lx->slots[i];
-        if (!s->key)
-            return s;
-        if (s->hash == h && strncmp(s->key, key, n) == 0 && s->key[n] == '\0')
+        const struct lex_blob_slot *s = &lx->slots[i];
+        if (s->key == LEX_BLOB_NONE)
+            return NULL;
+        if (s->hash == h && s->len == n && memcmp(lx->strings + s->key, key, n) == 0)
             return s;
     }
 }
 
-static void insert(struct lexicon *lx, const char *key, size_t n, int32_t phrase)
+static const char *str_at(const char *strings, uint32_t off)
 {
-    uint32_t h = hash_str(key, n);
-    struct slot *s = find(lx, key, n, h);
-    if (!s->key) {
-        s->key = xstrndup(key, n);
-        s->hash = h;
-        s->head = -1;
-    }
-    if (phrase >= 0) {
-        lx->next[phrase] = s->head;
-        s->head = phrase;
-    }
+    return off == LEX_BLOB_NONE ? NULL : strings + off;
 }
 
+/* Points the lexicon at the image and gives its places and phrases the
+ * pointers of struct lex_place and struct lex_phrase: one pass, no
+ * hashing. A wrong image is a broken build: abort, as on exhaustion. */
 static void build(void)
 {
-    struct lexicon *lx = &the_lexicon;
-    size_t want = 1024;
-    while (want < lex_n_phrases * 8)
-        want *= 2;
-    lx->slots = xcalloc(want, sizeof *lx->slots);
-    lx->mask = want - 1;
-    lx->next = xmalloc((lex_n_phrases ? lex_n_phrases : 1) * sizeof *lx->next);
-    /* insert in reverse so each chain lists phrases in file order */
-    for (size_t p = lex_n_phrases; p-- > 0;) {
-        const char *k = lex_phrases[p].key;
-        size_t len = strlen(k), words = 1;
-        for (size_t i = 0; i < len; i++)
-            if (k[i] == ' ') {
-                insert(lx, k, i, -1); /* a proper prefix */
-                words++;
-            }
-        insert(lx, k, len, (int32_t)p);
-        if (words > lx->max_tokens)
-            lx->max_tokens = words;
+    const struct lex_blob_head *h = (const void *)lex_blob;
+    if (h->magic != LEX_BLOB_MAGIC || h->version != LEX_BLOB_VERSION ||
+        h->n_places != lex_n_places || h->n_phrases != lex_n_phrases) {
+        fputs("sitrep: the compiled lexicon does not match this program: rebuild\n", stderr);
+        abort();
     }
+    struct lexicon *lx = &the_lexicon;
+    lx->slots = (const void *)(lex_blob + h->slots);
+    lx->phrases = (const void *)(lex_blob + h->phrases);
+    lx->strings = (const char *)lex_blob + h->strings;
+    lx->mask = h->n_slots - 1;
+    lx->max_tokens = h->max_tokens;
+
+    const struct lex_blob_place *bp = (const void *)(lex_blob + h->places);
+    struct lex_place *pl = xmalloc((h->n_places ? h->n_places : 1) * sizeof *pl);
+    for (size_t i = 0; i < h->n_places; i++)
+        pl[i] = (struct lex_place){
+            .name = lx->strings + bp[i].name,
+            .country = str_at(lx->strings, bp[i].country),
+            .kind = lex_place_kinds[bp[i].kind < PK__COUNT ? bp[i].kind : PK_TOWN],
+            .lat = bp[i].lat / 1e5,
+            .lon = bp[i].lon / 1e5,
+            .population = (long)bp[i].population,
+            .admin1 = str_at(lx->strings, bp[i].admin1),
+        };
+    struct lex_phrase *ph = xmalloc((h->n_phrases ? h->n_phrases : 1) * sizeof *ph);
+    for (size_t i = 0; i < h->n_phrases; i++)
+        ph[i] = (struct lex_phrase){
+            .key = lx->strings + lx->phrases[i].key,
+            .exact = str_at(lx->strings, lx->phrases[i].exact),
+            .kind = (uint8_t)lx->phrases[i].kind,
+            .index = lx->phrases[i].index,
+        };
+    lex_places = pl;
+    lex_phrases = ph;
 }
 
 const struct lexicon *lex_get(void)
@@ -157,13 +162,13 @@ void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *tex
                 buf_putc(&key, ' ');
             buf_append(&key, tok_norm(tk, j), t->norm_len);
             words++;
-            uint32_t h = hash_str(key.data, key.len);
-            const struct slot *s = find(lx, key.data, key.len, h);
-            if (!s->key)
+            uint32_t h = lex_hash(key.data, key.len);
+            const struct lex_blob_slot *s = find(lx, key.data, key.len, h);
+            if (!s)
                 break;
             if (s->head >= 0) {
                 /* keep only entries whose case-sensitive form matches */
-                for (int32_t p = s->head; p >= 0; p = lx->next[p])
+                for (int32_t p = s->head; p >= 0; p = lx->phrases[p].next)
                     if (!lex_phrases[p].exact ||
                         exact_ok(tk, text, i, j + 1, lex_phrases[p].exact)) {
                         best = s->head;
@@ -176,7 +181,7 @@ void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *tex
             i++;
             continue;
         }
-        for (int32_t p = best; p >= 0; p = lx->next[p])
+        for (int32_t p = best; p >= 0; p = lx->phrases[p].next)
             if (!lex_phrases[p].exact ||
                 exact_ok(tk, text, i, best_end, lex_phrases[p].exact))
                 push(out, (uint32_t)i, (uint32_t)best_end, &lex_phrases[p]);

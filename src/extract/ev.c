@@ -68,6 +68,7 @@ struct frame {
     const struct lex_match *target_m, *weapon_m;
     bool claim;               /* a claim, or an attribution by officials */
     bool claim_resp;          /* a claim of responsibility by the group */
+    const struct lex_match *claim_group; /* the group just before the claim verb */
     bool named_attack;        /* "the New Orleans attack" */
     bool anaphoric;           /* names its incident with "the" ("the attack") */
     bool unreal;              /* hypothetical, threatened, denied, judged or rehearsed */
@@ -458,19 +459,27 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
         *victim = m->first;
         return true;
     }
-    /* before: "15 people were killed", "12 soldiers dead", "a man died" */
+    /* before: "15 people were killed", "12 soldiers dead", "a man died";
+     * a single person only in the passive or with an intransitive word
+     * ("a man stabbed ..." names the attacker) */
+    static const char *const intransitive[] = {
+        "dead", "died", "dies", "death", "deaths", "wounded", "injured", "hurt", NULL};
+    bool passive = key_in(key_of(m), intransitive);
     size_t i = m->first;
     int nouns = 0;
     while (i > first) {
         i--;
         const struct tok *t = &c->tk.t[i];
-        if (word_in(c, i, aux_words))
+        if (word_in(c, i, aux_words)) {
+            passive = true;
             continue;
+        }
         if (t->kind == TOK_PUNCT && !tok_is(&c->tk, i, "-"))
             return false;
         /* "the driver", "a man": one person */
         const struct lex_match *v = match_covering(c, i, LEX_TRIGGER, TRIG_VICTIM);
-        if (v && v->last == i + 1 && v->first > first && key_in(key_of(v), one_person) &&
+        if (passive && v && v->last == i + 1 && v->first > first &&
+            key_in(key_of(v), one_person) &&
             (tok_is(&c->tk, v->first - 1, "a") || tok_is(&c->tk, v->first - 1, "an") ||
              tok_is(&c->tk, v->first - 1, "the") || tok_is(&c->tk, v->first - 1, "one"))) {
             *vague = false;
@@ -662,6 +671,16 @@ static bool place_specific(const struct lex_place *p)
 
 /* ---- the frame of one sentence ---------------------------------------- */
 
+/* "since 2016, when gunmen opened fire ...": the clause tells an incident
+ * of that date, not a period. */
+static bool since_when(const struct ctx *c, size_t i, size_t last)
+{
+    for (size_t q = i + 1; q + 1 < last && q < i + 6; q++)
+        if (tok_is(&c->tk, q, ",") && tok_is(&c->tk, q + 1, "when"))
+            return true;
+    return false;
+}
+
 /* Is the kidnapping trigger at m the seizure of a place or vehicle ("seized
  * a cafe", "seized the Jaffar Express") rather than of people? */
 static bool seizes_a_place(const struct ctx *c, const struct lex_match *m, size_t last)
@@ -811,7 +830,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
 
     /* statements about a period, not an incident */
     for (size_t i = first; i < last; i++) {
-        bool since = tok_is(&c->tk, i, "since") && i + 1 < last &&
+        bool since = tok_is(&c->tk, i, "since") && i + 1 < last && !since_when(c, i, last) &&
                      (c->tk.t[i + 1].kind == TOK_NUM || date_month(tok_norm(&c->tk, i + 1)) ||
                       (i + 2 < last && tok_is(&c->tk, i + 1, "the") &&
                        (tok_is(&c->tk, i + 2, "start") || tok_is(&c->tk, i + 2, "beginning") ||
@@ -841,7 +860,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         if (tok_is(&c->tk, i, "across") && i + 1 < last && c->match_at[i + 1] >= 0 &&
             c->lm.v[c->match_at[i + 1]].phrase->kind == LEX_COUNTRY)
             f->multi_site = true; /* "across Sri Lanka" */
-        if (tok_is(&c->tk, i, "since") && !f->since_at)
+        if (tok_is(&c->tk, i, "since") && !f->since_at && !since_when(c, i, last))
             f->since_at = i;
         if (tok_is(&c->tk, i, "prison") || tok_is(&c->tk, i, "prisons") ||
             tok_is(&c->tk, i, "jail") || tok_is(&c->tk, i, "inmates") ||
@@ -875,7 +894,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             "issued", NULL};
         for (size_t i = at; i < end; i++)
             c->date_tok[i] = true;
-        bool after_since = at > first && (tok_is(&c->tk, at - 1, "since") ||
+        bool after_since = at > first && ((tok_is(&c->tk, at - 1, "since") &&
+                                           !since_when(c, at - 1, last)) ||
                                           tok_is(&c->tk, at - 1, "until"));
         bool reported = false;
         for (size_t k = 1; k <= 3 && at >= first + k; k++)
@@ -898,6 +918,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     /* names, triggers and tolls */
     struct triggers t = {0};
     int place_score = -100;
+    const struct lex_match *last_group = NULL;
     FOR_MATCHES(c, m, first, last) {
         const struct lex_phrase *p = m->phrase;
         if (f->since_at && m->first > f->since_at &&
@@ -994,8 +1015,11 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             }
             case TRIG_CLAIM:
                 f->claim = true;
-                if (strcmp(tr->value, "responsibility") == 0)
+                if (strcmp(tr->value, "responsibility") == 0) {
                     f->claim_resp = true;
+                    if (last_group && !f->claim_group)
+                        f->claim_group = last_group; /* "..., but ISKP claimed it" */
+                }
                 break;
             case TRIG_SECURITY:
                 if (!f->state) {
@@ -1035,6 +1059,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             if (!f->perp && key_in(p->key, perps))
                 f->perp = m;
         } else if (p->kind == LEX_ACTOR) {
+            last_group = m;
             if (!f->group) {
                 f->group = m;
                 f->group_first_before_state = !f->state;
@@ -1491,6 +1516,7 @@ static bool update_counts(struct event *e, const struct frame *f)
 static bool fold_claim(struct ctx *c, const struct frame *f, struct event_list *out,
                        size_t doc_first)
 {
+    const struct lex_match *group = f->claim_group ? f->claim_group : f->group;
     for (size_t i = out->n; i-- > doc_first;) {
         struct event *e = &out->v[i];
         /* a claim of responsibility outranks an attribution by others */
@@ -1501,7 +1527,7 @@ static bool fold_claim(struct ctx *c, const struct frame *f, struct event_list *
             for (size_t k = doc_first; k <= i; k++)
                 if (out->v[k].ev_start == e->ev_start &&
                     (!out->v[k].actor_group || k == i) && !is_state_action(out->v[k].type)) {
-                    set_group(c, &out->v[k], f->group);
+                    set_group(c, &out->v[k], group);
                     c->meta[k - doc_first].group_claimed = f->claim_resp;
                 }
             return true;

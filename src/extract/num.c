@@ -205,7 +205,7 @@ size_t num_qualifier(const struct tokens *tk, size_t i, size_t limit)
     static const char *const one[] = {
         "nearly", "almost", "about", "around", "some", "approximately",
         "roughly", "over", "another", "estimated", "least", "only", "all",
-        "the", "a", "total", "of", "those", NULL};
+        "the", "a", "total", "of", "those", "between", NULL};
     if (i >= limit)
         return 0;
     for (int k = 0; two[k][0]; k++)

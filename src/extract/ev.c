@@ -918,9 +918,15 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     /* names, triggers and tolls */
     struct triggers t = {0};
     int place_score = -100;
-    const struct lex_match *last_group = NULL;
+    const struct lex_match *clause_group = NULL; /* the first group of the clause */
+    size_t clause_at = first;
     FOR_MATCHES(c, m, first, last) {
         const struct lex_phrase *p = m->phrase;
+        /* a new clause after "but", ";", "while": its own subject */
+        for (; clause_at < m->first; clause_at++)
+            if (tok_is(&c->tk, clause_at, "but") || tok_is(&c->tk, clause_at, ";") ||
+                tok_is(&c->tk, clause_at, "while") || tok_is(&c->tk, clause_at, "whereas"))
+                clause_group = NULL;
         if (f->since_at && m->first > f->since_at &&
             !(p->kind == LEX_TRIGGER && lex_triggers[p->index].cls == TRIG_COUNT))
             continue; /* "... since the London bombings of July 2005" */
@@ -1017,8 +1023,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 f->claim = true;
                 if (strcmp(tr->value, "responsibility") == 0) {
                     f->claim_resp = true;
-                    if (last_group && !f->claim_group)
-                        f->claim_group = last_group; /* "..., but ISKP claimed it" */
+                    if (clause_group && !f->claim_group)
+                        f->claim_group = clause_group; /* "..., but ISKP claimed it" */
                 }
                 break;
             case TRIG_SECURITY:
@@ -1059,7 +1065,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             if (!f->perp && key_in(p->key, perps))
                 f->perp = m;
         } else if (p->kind == LEX_ACTOR) {
-            last_group = m;
+            if (!clause_group)
+                clause_group = m;
             if (!f->group) {
                 f->group = m;
                 f->group_first_before_state = !f->state;
@@ -2081,7 +2088,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
         read_frame(&c, si, &cur);
         explain_frame(&c, &cur);
         bool same_para = have_prev && c.tk.s[prev.sent].para == c.tk.s[si].para;
-        if (cur.claim && cur.group && !cur.group_inspired && !cur.unreal) {
+        if (cur.claim && cur.group && !cur.group_inspired && !cur.unreal &&
+            !(is_event(&cur) && !cur.anaphoric && !cur.claim_resp)) {
             bool folded = fold_claim(&c, &cur, out, doc_first);
             if (folded)
                 xp(&c, "  => a claim or attribution: its group is the actor of the event before\n");

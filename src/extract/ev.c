@@ -1376,7 +1376,12 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
                  (f->date.prec < DATE_DAY || f->date.y < c->ref.y ||
                   date_days(f->date.y, f->date.m, f->date.d) <
                       date_days(c->ref.y, c->ref.m, c->ref.d) - 14);
-    if (!pl && !f->multi_site && !f->place_rejected && strcmp(f->type, "financing") != 0 &&
+    if (strcmp(f->type, "financing") == 0)
+        pl = NULL, pm = NULL; /* money has no site */
+    /* "in central Mali" with no town: somewhere in Mali, not the dateline */
+    bool country_only = !pl && f->country && !f->state;
+    if (!pl && !f->multi_site && !f->place_rejected && !country_only &&
+        strcmp(f->type, "financing") != 0 &&
         strcmp(f->type, "arrest") != 0 && strcmp(f->type, "plot") != 0 &&
         strcmp(f->type, "claim_only") != 0) {
         const struct event *de = older ? NULL : discourse_event(c, out, doc_first);

@@ -266,6 +266,7 @@ bool date_find(const struct tokens *tk, const char *text, size_t first, size_t l
                         tok_cap(tk, i + 1);
         if (i > first && (tok_is(tk, i - 1, "in") || tok_is(tk, i - 1, "of") ||
                           tok_is(tk, i - 1, "during") || tok_is(tk, i - 1, "year") ||
+                          tok_is(tk, i - 1, "since") ||
                           the_year)) {
             int y = int_tok(tk, text, i, 1900, 2100);
             if (y > 0 && tk->t[i].end - tk->t[i].start == 4) {

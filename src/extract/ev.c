@@ -1432,8 +1432,8 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
         e->actor_group = xstrdup(c->doc_group->key);
     } else if (f->perp && !is_state_action(f->type)) {
         e->actor = span(c, f->perp->first, f->perp->last); /* not the arrested */
-    } else if (f->state) {
-        e->actor = span(c, f->state_first, f->state->last);
+    } else if (f->state && is_state_action(f->type)) {
+        e->actor = span(c, f->state_first, f->state->last); /* not the police a bomb killed */
     }
     if (f->perp)
         match_text(c, f->perp, &e->roles[ROLE_PERPETRATOR]);

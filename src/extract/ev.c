@@ -105,6 +105,12 @@ struct ctx {
     size_t meta_cap;
     struct buf *xp;           /* the --explain narrative, or NULL */
     uint32_t lede_para;       /* the paragraph that opens the body */
+    struct {                  /* where and when the paragraph is set so far */
+        uint32_t para;
+        const struct lex_place *place;
+        const struct lex_match *place_m;
+        struct date date;     /* prec DATE_NONE when none */
+    } scene;
 };
 
 /* Appends a line of the --explain narrative, when one is asked for. */
@@ -1380,6 +1386,18 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
         pl = NULL, pm = NULL; /* money has no site */
     /* "in central Mali" with no town: somewhere in Mali, not the dateline */
     bool country_only = !pl && f->country && !f->state;
+    /* "Commandos moved against a compound outside Kunduz on Sunday. Air
+     * strikes on the compound killed 30": the paragraph's scene */
+    bool in_scene = c->scene.para == c->tk.s[f->sent].para;
+    if (!pl && in_scene && c->scene.place && !f->multi_site && !f->place_rejected &&
+        strcmp(f->type, "financing") != 0 &&
+        (!f->country || (c->scene.place->country &&
+                         strcmp(f->country, c->scene.place->country) == 0))) {
+        pl = c->scene.place;
+        pm = c->scene.place_m;
+        mt->place_own = true;
+        mt->place = pl;
+    }
     if (!pl && !f->multi_site && !f->place_rejected && !country_only &&
         strcmp(f->type, "financing") != 0 &&
         strcmp(f->type, "arrest") != 0 && strcmp(f->type, "plot") != 0 &&
@@ -1460,7 +1478,11 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     for (size_t i = out->n; i-- > doc_first && !de;)
         if (&out->v[i] != e && !out->v[i].background && c->meta[i - doc_first].date_explicit)
             de = &out->v[i];
-    if (f->has_date && f->date_reported && strcmp(f->type, "financing") == 0) {
+    if ((!f->has_date || f->date_reported) && in_scene && c->scene.date.prec &&
+        strcmp(f->type, "financing") != 0) {
+        date_format(&c->scene.date, e->date);
+        mt->date_explicit = true;
+    } else if (f->has_date && f->date_reported && strcmp(f->type, "financing") == 0) {
         struct date y = f->date; /* a fact reported, not a transaction */
         y.prec = DATE_YEAR;
         date_format(&y, e->date);
@@ -2020,6 +2042,25 @@ static bool is_headline(const struct ctx *c, size_t si)
                                 end[0] == '"' || end[0] == '\''));
 }
 
+/* Remembers where and when the paragraph is set, from a sentence that
+ * says it (not from a statement's date, nor from an earlier incident). */
+static void set_scene(struct ctx *c, const struct frame *f)
+{
+    if (f->aggregate || f->since_at || f->multi_site)
+        return;
+    bool older = f->has_date && c->ref.prec && f->date.prec == DATE_DAY &&
+                 date_days(f->date.y, f->date.m, f->date.d) <
+                     date_days(c->ref.y, c->ref.m, c->ref.d) - 14;
+    if (older)
+        return;
+    if (f->place && place_specific(f->place)) {
+        c->scene.place = f->place;
+        c->scene.place_m = f->place_m;
+    }
+    if (f->has_date && !f->date_reported && f->date.prec == DATE_DAY)
+        c->scene.date = f->date;
+}
+
 static struct meta *meta_at(struct ctx *c, size_t k)
 {
     if (k >= c->meta_cap) {
@@ -2092,6 +2133,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
         }
         read_frame(&c, si, &cur);
         explain_frame(&c, &cur);
+        if (c.scene.para != c.tk.s[si].para)
+            memset(&c.scene, 0, sizeof c.scene), c.scene.para = c.tk.s[si].para;
         bool same_para = have_prev && c.tk.s[prev.sent].para == c.tk.s[si].para;
         if (cur.claim && cur.group && !cur.group_inspired && !cur.unreal &&
             !(is_event(&cur) && !cur.anaphoric && !cur.claim_resp)) {
@@ -2168,6 +2211,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                 prev = cur;
                 have_prev = true;
                 prev_event = (size_t)-1;
+                set_scene(&c, &cur);
                 continue;
             } else {
                 xp(&c, "  => no event: %s\n", event_gap(&cur));
@@ -2191,6 +2235,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     next:
         prev = cur;
         have_prev = true;
+        set_scene(&c, &cur);
     }
     xp(&c, "\n");
     mark_background(&c, out, doc_first);

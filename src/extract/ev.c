@@ -65,6 +65,7 @@ struct frame {
     int n_places;             /* other settlements named besides the place */
     bool prison;              /* prison, jail, inmates */
     double amount, amount_max;
+    size_t money_first, money_last; /* a sum in another currency, when last > 0 */
     const struct lex_match *target_m, *weapon_m;
     bool claim;               /* a claim, or an attribution by officials */
     bool claim_resp;          /* a claim of responsibility by the group */
@@ -675,6 +676,28 @@ static bool place_specific(const struct lex_place *p)
     return strcmp(p->kind, "province") != 0 && strcmp(p->kind, "region") != 0;
 }
 
+/* A sum in another currency ("2 billion naira", "5 million euros"),
+ * kept as written: its [first, last) tokens, or false. */
+static bool other_money(const struct ctx *c, size_t first, size_t last, size_t *a, size_t *b)
+{
+    static const char *const currencies[] = {
+        "naira", "euros", "euro", "pounds", "shillings", "rupees", "dinars", "riyals",
+        "yuan", "roubles", "rubles", "afghanis", "francs", "pesos", "lira", "birr",
+        "cedis", "rand", "taka", "dirhams", "yen", "won", "hryvnias", NULL};
+    for (size_t i = first; i < last; i++) {
+        struct num n;
+        if (c->tk.t[i].kind == TOK_PUNCT || !num_parse(&c->tk, c->text, i, last, &n) || n.vague)
+            continue;
+        if (n.last < last && word_in(c, n.last, currencies)) {
+            *a = i;
+            *b = n.last + 1;
+            return true;
+        }
+        i = n.last - 1 > i ? n.last - 1 : i;
+    }
+    return false;
+}
+
 /* ---- the frame of one sentence ---------------------------------------- */
 
 /* "since 2016, when gunmen opened fire ...": the clause tells an incident
@@ -897,7 +920,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         static const char *const reporting[] = {
             "said", "says", "told", "announced", "reported", "confirmed", "added",
             "stated", "statement", "began", "held", "published", "released",
-            "issued", NULL};
+            "issued", "report", "reported", NULL};
         for (size_t i = at; i < end; i++)
             c->date_tok[i] = true;
         bool after_since = at > first && ((tok_is(&c->tk, at - 1, "since") &&
@@ -1208,7 +1231,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     if (type_is(f->type, "financing"))
         f->aggregate = false; /* "raises $10 million a year": a standing fact */
     if (type_is(f->type, "financing")) {
-        if (!money_in(c, first, last, &f->amount, &f->amount_max))
+        if (!money_in(c, first, last, &f->amount, &f->amount_max) &&
+            !other_money(c, first, last, &f->money_first, &f->money_last))
             f->type = NULL;
     } else if ((!f->type || f->weak) && t.financing &&
                money_in(c, first, last, &f->amount, &f->amount_max)) {
@@ -1272,7 +1296,7 @@ static const char *event_gap(const struct frame *f)
     if (strcmp(t, "claim_only") == 0)
         return "a claim: it names the actor of an event, or stands alone";
     if (strcmp(t, "financing") == 0)
-        return f->amount >= 0 ? NULL : "no sum of money";
+        return f->amount >= 0 || f->money_last ? NULL : "no sum of money";
     if (strcmp(t, "kidnapping") == 0)
         return f->count[S_KIDNAPPED] >= 0 || f->vague[S_KIDNAPPED] || anchored
                    ? NULL : "no one counted as taken, and no place and date";
@@ -1507,6 +1531,8 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     if (f->amount >= 0) {
         e->amount_usd = f->amount;
         e->amount_usd_max = f->amount_max;
+    } else if (f->money_last) {
+        e->amount_text = span(c, f->money_first, f->money_last); /* not converted */
     }
     const struct sent *s = &c->tk.s[f->sent];
     e->evidence = span(c, f->first, s->last);

@@ -41,6 +41,7 @@ void event_clear(struct event *e)
     free(e->target);
     free(e->place);
     free(e->evidence);
+    free(e->amount_text);
     for (int r = 0; r < ROLE__COUNT; r++)
         strvec_free(&e->roles[r]);
     event_init(e);
@@ -155,6 +156,10 @@ void event_write_json(struct buf *out, const struct event *e)
     if (e->amount_usd >= 0) jw_double(&w, e->amount_usd); else jw_null(&w);
     jw_key(&w, "amount_usd_max");
     if (e->amount_usd_max >= 0) jw_double(&w, e->amount_usd_max); else jw_null(&w);
+    if (e->amount_text) {
+        jw_key(&w, "amount_text");
+        jw_str(&w, e->amount_text);
+    }
     jw_key(&w, "background");     jw_bool(&w, e->background);
     jw_key(&w, "evidence");
     jw_obj_begin(&w);

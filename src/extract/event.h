@@ -36,6 +36,7 @@ struct event {
     char date[11];      /* YYYY, YYYY-MM or YYYY-MM-DD; "" when unknown */
     long long killed, injured, kidnapped, detained;
     double amount_usd, amount_usd_max; /* < 0 when unknown */
+    char *amount_text;  /* a sum in another currency, as written ("2 billion naira") */
     bool background;
     char *evidence;     /* the sentence */
     size_t ev_start, ev_end; /* its byte offsets in the document text */

@@ -106,6 +106,7 @@ struct ctx {
     size_t meta_cap;
     struct buf *xp;           /* the --explain narrative, or NULL */
     uint32_t lede_para;       /* the paragraph that opens the body */
+    struct date last_date;    /* the latest day the story gave, stated or not */
     struct {                  /* where and when the paragraph is set so far */
         uint32_t para;
         const struct lex_place *place;
@@ -700,6 +701,44 @@ static bool other_money(const struct ctx *c, size_t first, size_t last, size_t *
 
 /* ---- the frame of one sentence ---------------------------------------- */
 
+/* "two days earlier" (before the last date the story gave), "three days
+ * ago" (before the report), "the day before". */
+static bool days_before(const struct ctx *c, size_t first, size_t last, struct date *out,
+                        size_t *at)
+{
+    for (size_t i = first; i + 1 < last; i++) {
+        struct num n = {0};
+        size_t j = i;
+        if (tok_is(&c->tk, i, "the") && (tok_is(&c->tk, i + 1, "previous") ||
+                                         tok_is(&c->tk, i + 1, "day"))) {
+            n.value = 1;
+            j = i + 2;
+            if (tok_is(&c->tk, i + 1, "day") && j < last && tok_is(&c->tk, j, "before"))
+                j++;
+            else if (!(j < last && tok_is(&c->tk, j, "day")))
+                continue;
+            else
+                j++;
+        } else if (num_parse(&c->tk, c->text, i, last, &n) && !n.vague && n.value < 60 &&
+                   n.last + 1 < last &&
+                   (tok_is(&c->tk, n.last, "days") || tok_is(&c->tk, n.last, "day")) &&
+                   (tok_is(&c->tk, n.last + 1, "earlier") || tok_is(&c->tk, n.last + 1, "before") ||
+                    tok_is(&c->tk, n.last + 1, "ago"))) {
+            j = n.last + 2;
+        } else {
+            continue;
+        }
+        bool ago = tok_is(&c->tk, j - 1, "ago");
+        const struct date *base = !ago && c->last_date.prec == DATE_DAY ? &c->last_date : &c->ref;
+        if (base->prec != DATE_DAY)
+            return false;
+        date_from_days(date_days(base->y, base->m, base->d) - (long)n.value, out);
+        *at = i;
+        return true;
+    }
+    return false;
+}
+
 /* "since 2016, when gunmen opened fire ...": the clause tells an incident
  * of that date, not a period. */
 static bool since_when(const struct ctx *c, size_t i, size_t last)
@@ -857,6 +896,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     if (first >= last)
         return;
 
+    bool dates_rel = false;
     /* statements about a period, not an incident */
     for (size_t i = first; i < last; i++) {
         bool since = tok_is(&c->tk, i, "since") && i + 1 < last && !since_when(c, i, last) &&
@@ -912,9 +952,22 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             f->toll_update = true;
     }
 
+    /* "two days earlier", "three days ago", "the day before" */
+    struct date rel;
+    size_t rel_at;
+    if (days_before(c, first, last, &rel, &rel_at)) {
+        dates_rel = true;
+    }
     /* the dates; the one told of the incident is chosen below */
     struct { struct date d; size_t at; bool reported, absolute; } dates[6];
     size_t n_dates = 0, at = 0, end = 0, from = first;
+    if (dates_rel) {
+        dates[0].d = rel;
+        dates[0].at = rel_at;
+        dates[0].reported = false;
+        dates[0].absolute = true;
+        n_dates = 1;
+    }
     struct date dt;
     while (from < last && date_find(&c->tk, c->text, from, last, &c->ref, &dt, &at, &end)) {
         static const char *const reporting[] = {
@@ -1738,8 +1791,9 @@ static bool is_follow_up(const struct ctx *c, const struct frame *f,
     if (own_date && f->date.prec == DATE_DAY) {
         char d[11];
         date_format(&f->date, d);
-        if (pe->date[0] && !dates_agree(d, pe->date))
-            return false;
+        if (pe->date[0] && !dates_agree(d, pe->date) &&
+            c->meta[pe - out->v - doc_first].date_explicit)
+            return false; /* another day: another incident */
     }
     if (f->place && pe->place && strcmp(f->place->name, pe->place) != 0 &&
         place_specific(f->place)) {
@@ -2159,6 +2213,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
         }
         read_frame(&c, si, &cur);
         explain_frame(&c, &cur);
+        if (cur.has_date && cur.date.prec == DATE_DAY)
+            c.last_date = cur.date;
         if (c.scene.para != c.tk.s[si].para)
             memset(&c.scene, 0, sizeof c.scene), c.scene.para = c.tk.s[si].para;
         bool same_para = have_prev && c.tk.s[prev.sent].para == c.tk.s[si].para;
@@ -2216,6 +2272,13 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
             struct event *pe = latest_news_event(out, doc_first);
             bool joined = pe && (cur.toll_update ? update_counts(pe, &cur)
                                                  : merge_counts(pe, &cur));
+            if (pe && cur.has_date && !cur.date_reported &&
+                !c.meta[pe - out->v - doc_first].date_explicit) {
+                /* "The ambush happened two days earlier" */
+                date_format(&cur.date, pe->date);
+                c.meta[pe - out->v - doc_first].date_explicit = true;
+                xp(&c, "  => and dates it %s\n", pe->date);
+            }
             xp(&c, "  => %s event %zu (the incident already told)\n",
                joined ? "its tolls join" : "another source's figure for, not kept in",
                pe ? (size_t)(pe - out->v) - doc_first + 1 : 0);
@@ -2234,6 +2297,15 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
             } else if (cur.type && !has_consequence(&cur) && strcmp(cur.type, "claim_only") != 0) {
                 /* a trigger without tolls: context for the next sentence */
                 xp(&c, "  => no event yet (%s): kept for the next sentence\n", event_gap(&cur));
+                struct event *pe = latest_news_event(out, doc_first);
+                if (pe && pe->method && strcmp(pe->method, "unknown") == 0 && cur.method &&
+                    strcmp(cur.type, "attack") == 0 && !cur.place && !cur.has_date) {
+                    /* "The guerrillas opened fire from both sides": how */
+                    free(pe->method);
+                    pe->method = xstrdup(cur.method);
+                    xp(&c, "  => and gives event %zu its method, %s\n",
+                       (size_t)(pe - out->v) - doc_first + 1, cur.method);
+                }
                 prev = cur;
                 have_prev = true;
                 prev_event = (size_t)-1;

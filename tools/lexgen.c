@@ -924,6 +924,13 @@ static uint32_t intern(const char *s)
     return (uint32_t)*v;
 }
 
+/* Sets the filter bit of key[0..len) (lex_blob.h). */
+static void put_filter(uint64_t *filter, uint32_t shift, const char *key, size_t len)
+{
+    uint32_t bit = lex_filter_bit(lex_hash(key, len), shift);
+    filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
+}
+
 /* Adds the slot of key[0..len) (a phrase key or a prefix of one, found at
  * string offset off); head: its first phrase, or -1 for a bare prefix. */
 static void put_slot(struct lex_blob_slot *slots, size_t mask, const char *key, size_t len,
@@ -990,13 +997,24 @@ static int write_image(FILE *out)
                 put_slot(slots, n_slots - 1, p->key, (size_t)(c - p->key), bf[key_head[k]].key,
                          -1);
     }
+    /* the filter: about 16 bits per key and prefix */
+    uint32_t log2_bits = 16;
+    while (log2_bits < 26 && ((size_t)1 << log2_bits) < want * 16)
+        log2_bits++;
+    size_t filter_words = ((size_t)1 << log2_bits) / 64;
+    uint64_t *filter = xcalloc(filter_words, sizeof *filter);
+    for (size_t i = 0; i < n_slots; i++)
+        if (slots[i].key != LEX_BLOB_NONE)
+            put_filter(filter, 32 - log2_bits, pool.data + slots[i].key, slots[i].len);
     struct lex_blob_head h = {.magic = LEX_BLOB_MAGIC, .version = LEX_BLOB_VERSION,
                               .n_places = (uint32_t)n_places, .n_phrases = (uint32_t)n_phrases,
-                              .n_slots = (uint32_t)n_slots, .max_tokens = (uint32_t)max_tokens};
+                              .n_slots = (uint32_t)n_slots, .max_tokens = (uint32_t)max_tokens,
+                              .filter_shift = 32 - log2_bits};
     h.places = (uint32_t)align8(sizeof h);
     h.phrases = (uint32_t)align8(h.places + n_places * sizeof *bp);
     h.slots = (uint32_t)align8(h.phrases + n_phrases * sizeof *bf);
-    h.strings = (uint32_t)align8(h.slots + n_slots * sizeof *slots);
+    h.filter = (uint32_t)align8(h.slots + n_slots * sizeof *slots);
+    h.strings = (uint32_t)(h.filter + filter_words * sizeof *filter);
     h.size = (uint32_t)(h.strings + pool.len);
     static const char zeros[8];
     int rc = 0;
@@ -1006,6 +1024,7 @@ static int write_image(FILE *out)
         {bp, n_places * sizeof *bp, h.places},
         {bf, n_phrases * sizeof *bf, h.phrases},
         {slots, n_slots * sizeof *slots, h.slots},
+        {filter, filter_words * sizeof *filter, h.filter},
         {pool.data, pool.len, h.strings},
     };
     for (size_t i = 0; i < sizeof parts / sizeof *parts && rc == 0; i++) {
@@ -1019,6 +1038,7 @@ static int write_image(FILE *out)
     free(bp);
     free(bf);
     free(slots);
+    free(filter);
     buf_free(&pool);
     map_free(&pooled);
     return rc;

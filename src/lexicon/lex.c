@@ -17,6 +17,8 @@
 extern const unsigned char lex_blob[];
 
 struct lexicon {
+    const uint64_t *filter;
+    uint32_t filter_shift;
     const struct lex_blob_slot *slots;
     const struct lex_blob_phrase *phrases;
     const char *strings;
@@ -34,6 +36,9 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static const struct lex_blob_slot *find(const struct lexicon *lx, const char *key, size_t n,
                                         uint32_t h)
 {
+    uint32_t bit = lex_filter_bit(h, lx->filter_shift);
+    if (!(lx->filter[bit >> 6] >> (bit & 63) & 1))
+        return NULL;
     for (size_t i = h & lx->mask;; i = (i + 1) & lx->mask) {
         const struct lex_blob_slot *s = &lx->slots[i];
         if (s->key == LEX_BLOB_NONE)
@@ -60,6 +65,8 @@ static void build(void)
         abort();
     }
     struct lexicon *lx = &the_lexicon;
+    lx->filter = (const void *)(lex_blob + h->filter);
+    lx->filter_shift = h->filter_shift;
     lx->slots = (const void *)(lex_blob + h->slots);
     lx->phrases = (const void *)(lex_blob + h->phrases);
     lx->strings = (const char *)lex_blob + h->strings;
@@ -139,6 +146,7 @@ void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *tex
             continue;
         }
         buf_reset(&key);
+        uint32_t h = LEX_HASH_INIT;
         size_t best_end = 0, words = 0;
         int32_t best = -1;
         size_t j = i;
@@ -158,19 +166,21 @@ void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *tex
             /* a phrase never crosses a sentence end or a paragraph */
             if (j > i && (t->flags & TOK_PARA))
                 break;
-            if (words)
+            if (words) {
                 buf_putc(&key, ' ');
+                h = lex_hash_more(h, " ", 1);
+            }
             buf_append(&key, tok_norm(tk, j), t->norm_len);
+            h = lex_hash_more(h, tok_norm(tk, j), t->norm_len);
             words++;
-            uint32_t h = lex_hash(key.data, key.len);
             const struct lex_blob_slot *s = find(lx, key.data, key.len, h);
             if (!s)
                 break;
             if (s->head >= 0) {
                 /* keep only entries whose case-sensitive form matches */
                 for (int32_t p = s->head; p >= 0; p = lx->phrases[p].next)
-                    if (!lex_phrases[p].exact ||
-                        exact_ok(tk, text, i, j + 1, lex_phrases[p].exact)) {
+                    if (lx->phrases[p].exact == LEX_BLOB_NONE ||
+                        exact_ok(tk, text, i, j + 1, lx->strings + lx->phrases[p].exact)) {
                         best = s->head;
                         best_end = j + 1;
                         break;
@@ -182,8 +192,8 @@ void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *tex
             continue;
         }
         for (int32_t p = best; p >= 0; p = lx->phrases[p].next)
-            if (!lex_phrases[p].exact ||
-                exact_ok(tk, text, i, best_end, lex_phrases[p].exact))
+            if (lx->phrases[p].exact == LEX_BLOB_NONE ||
+                exact_ok(tk, text, i, best_end, lx->strings + lx->phrases[p].exact))
                 push(out, (uint32_t)i, (uint32_t)best_end, &lex_phrases[p]);
         i = best_end;
     }

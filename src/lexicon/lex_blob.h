@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 #define LEX_BLOB_MAGIC 0x5845584cu /* "LEXX" */
-#define LEX_BLOB_VERSION 1u
+#define LEX_BLOB_VERSION 2u
 #define LEX_BLOB_NONE 0xffffffffu
 
 /* Place kinds, in the order of lex_place_kinds[] (lex.h). */
@@ -27,6 +27,8 @@ struct lex_blob_head {
     uint32_t n_slots;              /* a power of two */
     uint32_t max_tokens;           /* words in the longest phrase */
     uint32_t places, phrases, slots, strings; /* offsets of the tables */
+    uint32_t filter;               /* offset of a bit set of the keys and prefixes */
+    uint32_t filter_shift;         /* 32 - log2(its bits): see lex_filter_bit() */
 };
 
 struct lex_blob_place {
@@ -51,13 +53,28 @@ struct lex_blob_slot {
     int32_t head;         /* first phrase with exactly this key, or -1 */
 };
 
-/* FNV-1a: the hash of the slot table, shared by lexgen and the matcher. */
-static inline uint32_t lex_hash(const char *s, size_t n)
+#define LEX_HASH_INIT 2166136261u
+
+/* FNV-1a, continued from h over s[0..n): the hash of the slot table,
+ * shared by lexgen and the matcher. */
+static inline uint32_t lex_hash_more(uint32_t h, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
+}
+
+static inline uint32_t lex_hash(const char *s, size_t n)
+{
+    return lex_hash_more(LEX_HASH_INIT, s, n);
+}
+
+/* The bit of the filter that a key of hash h sets. The filter is small
+ * enough to stay in cache, and answers "no phrase starts so" for most
+ * words without touching the (large) slot table. */
+static inline uint32_t lex_filter_bit(uint32_t h, uint32_t shift)
+{
+    return (h * 0x9E3779B1u) >> shift;
 }
 
 #endif

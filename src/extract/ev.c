@@ -10,6 +10,7 @@
  * the same incident twice are merged. */
 #include "ev.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,6 +108,7 @@ struct ctx {
     struct buf *xp;           /* the --explain narrative, or NULL */
     uint32_t lede_para;       /* the paragraph that opens the body */
     struct date last_date;    /* the latest day the story gave, stated or not */
+    uint32_t *wmask;          /* per token: the hot word lists it is in */
     struct {                  /* where and when the paragraph is set so far */
         uint32_t para;
         const struct lex_place *place;
@@ -170,8 +172,15 @@ static const struct lex_match *match_covering(const struct ctx *c, size_t i, int
     return NULL;
 }
 
+static int list_id(const char *const *list);
+
+/* Is token i one of the words of list? Lists asked of every token are
+ * answered from a bit mask computed once per token (see word_masks()). */
 static bool word_in(const struct ctx *c, size_t i, const char *const *list)
 {
+    int id = list_id(list);
+    if (id >= 0)
+        return i < c->tk.n && (c->wmask[i] >> id & 1);
     for (int k = 0; list[k]; k++)
         if (tok_is(&c->tk, i, list[k]))
             return true;
@@ -200,6 +209,91 @@ static const char *const aux_words[] = {
     "reportedly", "also", "later", "all", "both", "either", "confirmed",
     "reported", "believed", "feared", "said", "thought", "to", "get", "got",
     "left", "shot", "found", NULL};
+
+/* Words that make a sentence not an act: "could strike", "plans to". */
+static const char *const modal[] = {
+    "could", "would", "might", "may", "threatened", "threatens", "vowed", "plans",
+    "planned", "planning", "intends", "intended", "warned", NULL};
+static const char *const unreal[] = {
+    "sentenced", "convicted", "acquitted", "trial", "court", "drill", "exercise",
+    "simulation", "mock", "rehearsal", "denied", "denies", "deny", NULL};
+
+/* Words of stories that are not about political violence, however many
+ * "attacks" and "kills" they hold: disasters, crime, sport, games,
+ * fiction and history. */
+static const char *const other_genres[] = {
+    "earthquake", "flood", "floods", "flooding", "hurricane", "cyclone", "typhoon",
+    "storm", "landslide", "tsunami", "wildfire", "drought", "dams", "dam",
+    "robber", "robbers", "robbery", "burglar", "burglary", "heist", "carjacking",
+    "shoplifting", "fraud", "tournament", "league", "match", "season", "striker",
+    "goalkeeper", "championship", "playoff", "players", "teams", "esports",
+    "gamers", "video", "novel", "novelist", "film", "movie", "fiction",
+    "chapter", "book", "historian", "museum", "exhibition", "ammonium", "accident",
+    "accidental", "blaze", "thriller", "drama", "sequel", "premiere", "cinemas",
+    "cinema", "screenplay", "director", "actors", "actor", NULL};
+
+/* Words that make a story about political violence. */
+static const char *const political[] = {
+    "militant", "militants", "terrorist", "terrorists", "terrorism", "jihadist",
+    "jihadists", "insurgent", "insurgents", "rebel", "rebels", "extremist",
+    "extremists", "islamist", "islamists", "suicide", "separatist",
+    "separatists", "paramilitary", "militia", "militias", "counter-terrorism",
+    "counterterrorism", NULL};
+
+/* The word lists asked of nearly every token; word_in() answers them
+ * from per-token masks. At most 32. */
+static const char *const *const hot_lists[] = {
+    aux_words, modal, unreal, other_genres, political, NULL};
+
+static int list_id(const char *const *list)
+{
+    for (int k = 0; hot_lists[k]; k++)
+        if (hot_lists[k] == list)
+            return k;
+    return -1;
+}
+
+/* The hot words in one hash table: word -> mask of the lists holding it. */
+static struct { const char *w; uint32_t mask; } hot_table[512];
+static pthread_once_t hot_once = PTHREAD_ONCE_INIT;
+
+static uint32_t hot_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static void hot_build(void)
+{
+    for (int k = 0; hot_lists[k]; k++)
+        for (int j = 0; hot_lists[k][j]; j++) {
+            const char *w = hot_lists[k][j];
+            uint32_t h = hot_hash(w) & 511;
+            while (hot_table[h].w && strcmp(hot_table[h].w, w) != 0)
+                h = (h + 1) & 511;
+            hot_table[h].w = w;
+            hot_table[h].mask |= 1u << k;
+        }
+}
+
+/* Fills c->wmask: for each token, the hot lists its word is in. */
+static void word_masks(struct ctx *c)
+{
+    pthread_once(&hot_once, hot_build);
+    for (size_t i = 0; i < c->tk.n; i++) {
+        c->wmask[i] = 0;
+        if (c->tk.t[i].kind != TOK_WORD)
+            continue;
+        const char *w = tok_norm(&c->tk, i);
+        for (uint32_t h = hot_hash(w) & 511; hot_table[h].w; h = (h + 1) & 511)
+            if (strcmp(hot_table[h].w, w) == 0) {
+                c->wmask[i] = hot_table[h].mask;
+                break;
+            }
+    }
+}
 
 /* Words after a number that make it not a count of people. */
 static const char *const not_people[] = {
@@ -1236,12 +1330,6 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             (t.attack || t.first_method || f->count[S_KILLED] > 0) && !t.kidnap)
             t.hostage = true;
     /* what did not happen, or happened in a court or a drill */
-    static const char *const modal[] = {
-        "could", "would", "might", "may", "threatened", "threatens", "vowed", "plans",
-        "planned", "planning", "intends", "intended", "warned", NULL};
-    static const char *const unreal[] = {
-        "sentenced", "convicted", "acquitted", "trial", "court", "drill", "exercise",
-        "simulation", "mock", "rehearsal", "denied", "denies", "deny", NULL};
     for (size_t i = first; i < last; i++) {
         if (word_in(c, i, unreal))
             f->unreal = true;
@@ -2021,28 +2109,6 @@ static void doc_context(struct ctx *c)
     free(gvotes);
 }
 
-/* Words of stories that are not about political violence, however many
- * "attacks" and "kills" they hold: disasters, crime, sport, games,
- * fiction and history. */
-static const char *const other_genres[] = {
-    "earthquake", "flood", "floods", "flooding", "hurricane", "cyclone", "typhoon",
-    "storm", "landslide", "tsunami", "wildfire", "drought", "dams", "dam",
-    "robber", "robbers", "robbery", "burglar", "burglary", "heist", "carjacking",
-    "shoplifting", "fraud", "tournament", "league", "match", "season", "striker",
-    "goalkeeper", "championship", "playoff", "players", "teams", "esports",
-    "gamers", "video", "novel", "novelist", "film", "movie", "fiction",
-    "chapter", "book", "historian", "museum", "exhibition", "ammonium", "accident",
-    "accidental", "blaze", "thriller", "drama", "sequel", "premiere", "cinemas",
-    "cinema", "screenplay", "director", "actors", "actor", NULL};
-
-/* Words that make a story about political violence. */
-static const char *const political[] = {
-    "militant", "militants", "terrorist", "terrorists", "terrorism", "jihadist",
-    "jihadists", "insurgent", "insurgents", "rebel", "rebels", "extremist",
-    "extremists", "islamist", "islamists", "suicide", "separatist",
-    "separatists", "paramilitary", "militia", "militias", "counter-terrorism",
-    "counterterrorism", NULL};
-
 /* Is the document about something else (a flood, a robbery, a game)?
  * Only when it names no armed group and no word of political violence. */
 static bool other_genre(const struct ctx *c)
@@ -2176,6 +2242,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     c.match_at = xmalloc((c.tk.n + 1) * sizeof *c.match_at);
     c.date_tok = xcalloc(c.tk.n + 1, sizeof *c.date_tok);
     c.used_num = xcalloc(c.tk.n + 1, sizeof *c.used_num);
+    c.wmask = xmalloc((c.tk.n + 1) * sizeof *c.wmask);
+    word_masks(&c);
     for (size_t i = 0; i < c.tk.n; i++)
         c.match_at[i] = -1;
     for (size_t k = c.lm.n; k-- > 0;)
@@ -2342,6 +2410,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     free(c.match_at);
     free(c.date_tok);
     free(c.used_num);
+    free(c.wmask);
     lex_matches_free(&c.lm);
     tok_free(&c.tk);
     return rc;

@@ -800,7 +800,11 @@ static bool other_money(const struct ctx *c, size_t first, size_t last, size_t *
 static bool days_before(const struct ctx *c, size_t first, size_t last, struct date *out,
                         size_t *at)
 {
-    for (size_t i = first; i + 1 < last; i++) {
+    bool any = false; /* most sentences name no day: look before parsing */
+    for (size_t i = first; i < last && !any; i++)
+        any = tok_is(&c->tk, i, "day") || tok_is(&c->tk, i, "days") ||
+              tok_is(&c->tk, i, "previous");
+    for (size_t i = first; any && i + 1 < last; i++) {
         struct num n = {0};
         size_t j = i;
         if (tok_is(&c->tk, i, "the") && (tok_is(&c->tk, i + 1, "previous") ||

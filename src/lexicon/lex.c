@@ -214,10 +214,26 @@ const struct lex_actor *lex_actor_by_key(const char *key)
     return NULL;
 }
 
+/* Country codes index a 26 x 26 table, filled on first use. */
+static int16_t country_index[26 * 26];
+static pthread_once_t country_once = PTHREAD_ONCE_INIT;
+
+static void index_countries(void)
+{
+    for (size_t i = 0; i < 26 * 26; i++)
+        country_index[i] = -1;
+    for (size_t i = 0; i < lex_n_countries && i < INT16_MAX; i++) {
+        const char *k = lex_countries[i].code;
+        if (k[0] >= 'A' && k[0] <= 'Z' && k[1] >= 'A' && k[1] <= 'Z')
+            country_index[(k[0] - 'A') * 26 + (k[1] - 'A')] = (int16_t)i;
+    }
+}
+
 const struct lex_country *lex_country_by_code(const char *code)
 {
-    for (size_t i = 0; code && i < lex_n_countries; i++)
-        if (strcmp(lex_countries[i].code, code) == 0)
-            return &lex_countries[i];
-    return NULL;
+    if (!code || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z' || code[2])
+        return NULL;
+    pthread_once(&country_once, index_countries);
+    int16_t i = country_index[(code[0] - 'A') * 26 + (code[1] - 'A')];
+    return i < 0 ? NULL : &lex_countries[i];
 }

@@ -48,6 +48,10 @@ static void init_classes(void)
 /* Decodes the character at s[i]; returns its length (1 for bad bytes). */
 static size_t decode(const char *s, size_t n, size_t i, int32_t *cp)
 {
+    if ((unsigned char)s[i] < 0x80) { /* the common case, without a call */
+        *cp = (unsigned char)s[i];
+        return 1;
+    }
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                           (utf8proc_ssize_t)(n - i), cp);
     if (k <= 0) {

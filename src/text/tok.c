@@ -97,14 +97,21 @@ static void norm_word(struct buf *out, const char *s, size_t n)
         if ((unsigned char)s[i] >= 0x80)
             ascii = false;
     if (ascii) {
+        char tmp[256]; /* lower-cased in chunks, appended at once */
+        size_t k = 0;
         for (size_t i = 0; i < n; i++) {
             char c = s[i];
             if (c == '\'')
                 continue;
             if (c >= 'A' && c <= 'Z')
                 c = (char)(c - 'A' + 'a');
-            buf_putc(out, c);
+            tmp[k++] = c;
+            if (k == sizeof tmp) {
+                buf_append(out, tmp, k);
+                k = 0;
+            }
         }
+        buf_append(out, tmp, k);
         return;
     }
     utf8proc_uint8_t *mapped = NULL;

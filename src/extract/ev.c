@@ -1099,6 +1099,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     struct triggers t = {0};
     int place_score = -100;
     const struct lex_match *clause_group = NULL; /* the first group of the clause */
+    const struct lex_place *home_place = NULL;   /* the first place in the story's country */
+    const struct lex_match *home_place_m = NULL;
     size_t clause_at = first;
     FOR_MATCHES(c, m, first, last) {
         const struct lex_phrase *p = m->phrase;
@@ -1284,6 +1286,10 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                           m->first <= f->place_m->last + 2;
             if (f->place && pl != f->place && place_specific(pl) && place_specific(f->place))
                 f->n_places++;
+            if (home && c->doc_country && !home_place) {
+                home_place = pl;
+                home_place_m = m;
+            }
             if (score > place_score || within) {
                 f->place = pl;
                 f->place_m = m;
@@ -1310,6 +1316,18 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                                tok_is(&c->tk, m->last, "shooting") ||
                                tok_is(&c->tk, m->last, "massacre")))
             f->named_attack = true;
+    }
+    /* "in the Spera district of Khost province": a foreign homonym (Spera,
+     * Italy) gives way to a place, or a country, of the story's own */
+    if (f->place && c->doc_country && f->place->country &&
+        strcmp(f->place->country, c->doc_country) != 0) {
+        if (home_place) {
+            f->place = home_place;
+            f->place_m = home_place_m;
+        } else if (f->country && strcmp(f->country, c->doc_country) == 0) {
+            f->place = NULL;
+            f->place_m = NULL;
+        }
     }
     if (vehicle_ramming(c, first, last))
         t.ramming = true;
@@ -1867,8 +1885,8 @@ static struct event *latest_news_event(struct event_list *out, size_t doc_first)
 static bool is_follow_up(const struct ctx *c, const struct frame *f,
                          struct event_list *out, size_t doc_first)
 {
-    if (!f->type || f->aggregate || f->group || f->perp || f->named_attack ||
-        (f->state && is_state_action(f->type)))
+    if (!f->type || f->aggregate || (f->group && !f->toll_update) || f->perp ||
+        f->named_attack || (f->state && is_state_action(f->type)))
         return false;
     /* an attack word alone, or "the fighting" told without its own date */
     bool weak = (strcmp(f->type, "attack") == 0 && f->weak) || f->toll_update;
@@ -1879,6 +1897,9 @@ static bool is_follow_up(const struct ctx *c, const struct frame *f,
         return false;
     const struct event *pe = latest_news_event(out, doc_first);
     if (!pe)
+        return false;
+    /* "two attackers were killed in the assault": a clash of its own */
+    if (!f->weak && !f->toll_update && strcmp(f->type, pe->type) != 0)
         return false;
     if (own_date && f->date.prec == DATE_DAY) {
         char d[11];

@@ -146,7 +146,7 @@ static size_t n_phrases, cap_phrases;
  * phrases runs from key_head to key_tail. */
 static struct map keys;
 static int32_t *key_head, *key_tail;
-static size_t n_keys;
+static size_t n_keys, cap_keys;
 
 /* The first phrase of key, or -1. */
 static int32_t first_phrase(const char *key)
@@ -175,9 +175,12 @@ static void push_phrase(char *key, char *exact, int kind, size_t index)
     phrases[n_phrases++] = (struct phrase){key, exact, kind, index, -1};
     int32_t *k = map_at(&keys, key, true);
     if (*k < 0) {
+        if (n_keys == cap_keys) {
+            cap_keys = cap_keys ? cap_keys * 2 : 1024;
+            key_head = xrealloc(key_head, cap_keys * sizeof *key_head);
+            key_tail = xrealloc(key_tail, cap_keys * sizeof *key_tail);
+        }
         *k = (int32_t)n_keys++;
-        key_head = xrealloc(key_head, n_keys * sizeof *key_head);
-        key_tail = xrealloc(key_tail, n_keys * sizeof *key_tail);
         key_head[*k] = id;
     } else {
         phrases[key_tail[*k]].next = id;

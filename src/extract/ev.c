@@ -1375,6 +1375,14 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     decide_type(&t, f);
     /* the date nearest the incident's verb, a reporting date last */
     size_t anchor = f->kill_at ? f->kill_at : (t.first_at ? t.first_at : first);
+    /* "Chad began mourning on Wednesday after Boko Haram killed 92": a
+     * date before "after" dates the main clause, not the incident */
+    for (size_t k = 0; k < n_dates; k++)
+        for (size_t q = dates[k].at + 1; q < anchor && q < last; q++)
+            if (tok_is(&c->tk, q, "after") || tok_is(&c->tk, q, "following")) {
+                dates[k].reported = true;
+                break;
+            }
     long best_cost = -1;
     for (size_t k = 0; k < n_dates; k++) {
         long dist = (long)dates[k].at - (long)anchor;

@@ -51,6 +51,7 @@ struct frame {
     bool kill_passive;        /* "were killed", "was shot dead" */
     bool victim_armed;        /* "a man armed with a knife" */
     bool perp_subject;        /* an attacker word before the killing verb */
+    int state_kills;          /* "police shot him dead": attackers the state killed */
     const struct lex_match *perp;      /* "gunmen", "a suicide bomber" */
     const struct lex_place *place;
     const struct lex_match *place_m;
@@ -434,10 +435,13 @@ static int named_victims(struct ctx *c, size_t j, size_t last, bool *leader,
         i = g->last;
     while (i < last && word_in(c, i, det))
         i++;
-    /* "an 18-month-old boy" */
+    /* "an 18-month-old boy", "a 15-year-old" */
+    bool aged = false;
     if (i + 4 < last && c->tk.t[i].kind == TOK_NUM && tok_is(&c->tk, i + 1, "-") &&
-        tok_is(&c->tk, i + 3, "-") && tok_is(&c->tk, i + 4, "old"))
+        tok_is(&c->tk, i + 3, "-") && tok_is(&c->tk, i + 4, "old")) {
         i += 5;
+        aged = true;
+    }
     int n = 0;
     if (i < last && word_in(c, i, leader_words)) {
         *leader = true;
@@ -463,6 +467,8 @@ static int named_victims(struct ctx *c, size_t j, size_t last, bool *leader,
                 break;
             }
     }
+    if (!n && aged)
+        n = 1; /* "detained a 15-year-old on Saturday" */
     if (!n)
         return 0;
     /* "Burhan Wani, a commander of ..., and two other militants",
@@ -501,6 +507,13 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
 {
     struct num n;
     *leader = false;
+    /* "handed himself in": one person, by the words themselves */
+    if (strstr(key_of(m), "himself") || strstr(key_of(m), "herself")) {
+        *vague = false;
+        *value = 1;
+        *victim = m->first;
+        return true;
+    }
     /* after: "killed 15 people", "killing at least 15", "toll rose to 50" */
     size_t j = m->last;
     if (strcmp(key_of(m), "toll") == 0 || strcmp(key_of(m), "death toll") == 0 ||
@@ -919,6 +932,9 @@ static void decide_type(const struct triggers *t, struct frame *f)
                          (!f->group || f->group->first > f->state_first || f->state_by);
     bool attackers_killed = (f->victim_m && key_in(key_of(f->victim_m), attacker_nouns)) ||
                             f->victim_armed;
+    /* "all five were killed by security forces": the attackers */
+    if (f->state_by && f->kill_passive && f->count[S_KILLED] > 0)
+        attackers_killed = true;
     /* "two attackers were killed in the assault": attackers die in a clash */
     if (!state_subject && attackers_killed && f->kill_passive && f->count[S_KILLED] > 0 &&
         !f->perp_subject)
@@ -1102,8 +1118,31 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     const struct lex_place *home_place = NULL;   /* the first place in the story's country */
     const struct lex_match *home_place_m = NULL;
     size_t clause_at = first;
+    /* "suspected of stabbing three people", "in connection with the
+     * attack": the words after name the reason for an arrest, not an act */
+    size_t ref_from = last, ref_to = last;
+    for (size_t i = first; i + 1 < last && ref_from == last; i++)
+        if ((tok_is(&c->tk, i + 1, "of") && (tok_is(&c->tk, i, "suspected") ||
+                                             tok_is(&c->tk, i, "accused") ||
+                                             tok_is(&c->tk, i, "convicted"))) ||
+            (tok_is(&c->tk, i + 1, "with") && (tok_is(&c->tk, i, "charged") ||
+                                               tok_is(&c->tk, i, "connection")))) {
+            ref_from = i + 2;
+            for (ref_to = ref_from; ref_to < last && ref_to < ref_from + 10; ref_to++) {
+                const struct lex_match *ev = match_covering(c, ref_to, LEX_TRIGGER, TRIG_EVENT);
+                if (tok_is(&c->tk, ref_to, ",") ||
+                    match_covering(c, ref_to, LEX_TRIGGER, TRIG_SECURITY) ||
+                    (ev && strcmp(lex_triggers[ev->phrase->index].value, "arrest") == 0))
+                    break; /* the reason ends where the arrest is told */
+            }
+        }
     FOR_MATCHES(c, m, first, last) {
         const struct lex_phrase *p = m->phrase;
+        if (m->first >= ref_from && m->first < ref_to && p->kind == LEX_TRIGGER &&
+            (lex_triggers[p->index].cls == TRIG_EVENT || lex_triggers[p->index].cls == TRIG_COUNT) &&
+            !(lex_triggers[p->index].cls == TRIG_EVENT &&
+              strcmp(lex_triggers[p->index].value, "arrest") == 0))
+            continue;
         /* a new clause after "but", ";", "while": its own subject */
         for (; clause_at < m->first; clause_at++)
             if (tok_is(&c->tk, clause_at, "but") || tok_is(&c->tk, clause_at, ";") ||
@@ -1316,6 +1355,28 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                                tok_is(&c->tk, m->last, "shooting") ||
                                tok_is(&c->tk, m->last, "massacre")))
             f->named_attack = true;
+    }
+    /* "stabbed two people before police shot him dead": the attacker is
+     * killed by the state in the same sentence as the attack */
+    if (f->state) {
+        static const char *const them[] = {"him", "her", "them", "both", NULL};
+        for (size_t q = f->state->last; q + 1 < last && q < f->state->last + 3; q++) {
+            if (!(tok_is(&c->tk, q, "shot") || tok_is(&c->tk, q, "killed")))
+                continue;
+            size_t o = q + 1;
+            if (word_in(c, o, them))
+                f->state_kills = tok_is(&c->tk, o, "both") || tok_is(&c->tk, o, "them") ? 2 : 1;
+            else if (tok_is(&c->tk, o, "the") && o + 1 < last &&
+                     (tok_is(&c->tk, o + 1, "attacker") || tok_is(&c->tk, o + 1, "gunman") ||
+                      tok_is(&c->tk, o + 1, "assailant") || tok_is(&c->tk, o + 1, "driver")))
+                f->state_kills = 1;
+            break;
+        }
+        if (f->state_kills && f->state_first < t.first_at)
+            f->state_kills = 0; /* the state is the subject of all: decide_type's clash */
+        /* the attack's toll is not the attacker's death */
+        if (f->state_kills && f->kill_at > f->state->last)
+            f->count[S_KILLED] = EV_UNKNOWN, f->kill_at = 0;
     }
     /* "in the Spera district of Khost province": a foreign homonym (Spera,
      * Italy) gives way to a place, or a country, of the story's own */
@@ -2019,6 +2080,10 @@ static void split_event(struct ctx *c, const struct frame *f, struct event_list 
         type = "arrest";
         move_detained = true;
     }
+    else if (strcmp(e->type, "attack") == 0 && f->state_kills > 0) {
+        /* "... before police shot him dead": the attacker's death */
+        type = "clash";
+    }
     if (!type || out->n - doc_first >= EV_MAX_EVENTS)
         return;
     struct meta m = c->meta[out->n - 1 - doc_first];
@@ -2045,6 +2110,11 @@ static void split_event(struct ctx *c, const struct frame *f, struct event_list 
         e->killed = e->injured = EV_UNKNOWN;
         x->actor = xstrdup(e->actor);
         x->actor_group = xstrdup(e->actor_group);
+    }
+    if (strcmp(type, "clash") == 0) {
+        x->killed = f->state_kills;
+        if (f->state)
+            x->actor = span(c, f->state_first, f->state->last);
     }
     if (move_detained) {
         x->detained = e->detained;

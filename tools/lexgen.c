@@ -1,7 +1,7 @@
 /* lexgen.c - compiles the dictionaries of data/ and the GeoNames places
  * into the lexicon.
  *
- * usage: lexgen DATA_DIR OUTPUT.c [CITIES1000.txt]
+ * usage: lexgen DATA_DIR OUTPUT.c [CITIES1000.txt [WORDS_DIR]]
  *
  * Reads actors.tsv, countries.tsv, places.tsv and triggers.tsv (format:
  * data/README.md), checks every line, and writes the tables declared in
@@ -1091,8 +1091,8 @@ static void free_all(void)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3 && argc != 4) {
-        fprintf(stderr, "usage: lexgen DATA_DIR OUTPUT.c [CITIES1000.txt]\n");
+    if (argc < 3 || argc > 5) {
+        fprintf(stderr, "usage: lexgen DATA_DIR OUTPUT.c [CITIES1000.txt [WORDS_DIR]]\n");
         return 2;
     }
     /* OUTPUT.c, OUTPUT.bin, OUTPUT.S: written as .tmp, renamed when all is well */
@@ -1129,14 +1129,17 @@ int main(int argc, char **argv)
     n_curated = each_row(argv[1], "places", 7, out[0], place_row);
     gen_table(argv[1], out[0], "triggers", 3, "lex_trigger", trigger_row);
     size_t from_geonames = 0;
-    if (argc == 4) {
+    if (argc >= 4) {
         each_row(argv[1], "words", 2, out[0], word_row);
+        /* the word lists generated at build time (scripts/geonames-words) */
+        if (argc == 5)
+            each_row(argv[4], "words", 2, out[0], word_row);
         from_geonames = gen_geonames(argv[3]);
         fprintf(stderr, "lexgen: %zu places from GeoNames (%s)\n", from_geonames, argv[3]);
     }
     fprintf(out[0], "const size_t lex_n_places = %zu;\n", n_places);
     fprintf(out[0], "const size_t lex_n_phrases = %zu;\n", n_phrases);
-    fprintf(out[0], "const bool lex_has_geonames = %s;\n", argc == 4 ? "true" : "false");
+    fprintf(out[0], "const bool lex_has_geonames = %s;\n", argc >= 4 ? "true" : "false");
     int bad = write_image(out[1]) != 0;
     write_asm(out[2], bin_abs.data);
     buf_free(&bin_abs);

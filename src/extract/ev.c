@@ -62,6 +62,7 @@ struct frame {
     bool date_reported;       /* the only date is that of a statement */
     bool aggregate;           /* "since 2014", "this year": not one incident */
     bool negated;             /* "no one was hurt" */
+    bool self_blast;          /* "blew themselves up": bombers died by their device */
     bool multi_site;          /* "across the country": no one place */
     bool place_rejected;      /* a place was named but is not the incident's */
     int n_places;             /* other settlements named besides the place */
@@ -616,6 +617,10 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
                     probe = wider;
                 }
             }
+            /* "29 children were among the dead": a part of a toll */
+            if (m->first >= first + 1 && tok_is(&c->tk, m->first - 1, "the") &&
+                m->first >= first + 2 && tok_is(&c->tk, m->first - 2, "among"))
+                return false;
             /* "two of the suspects", "the two officers": told before;
              * but "six of the seven gunmen were killed" counts them */
             if (probe.last < last && tok_is(&c->tk, probe.last, "of")) {
@@ -1051,6 +1056,10 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             f->prison = true;
         if (tok_is(&c->tk, i, "inspired") && i + 1 < last && tok_is(&c->tk, i + 1, "by"))
             f->group_inspired = true;
+        if (tok_is(&c->tk, i, "blew") && i + 2 < last &&
+            (tok_is(&c->tk, i + 1, "himself") || tok_is(&c->tk, i + 1, "herself") ||
+             tok_is(&c->tk, i + 1, "themselves")) && tok_is(&c->tk, i + 2, "up"))
+            f->self_blast = true;
         /* a figure revised or reported again */
         if (tok_is(&c->tk, i, "toll") || tok_is(&c->tk, i, "tally") ||
             ((tok_is(&c->tk, i, "rose") || tok_is(&c->tk, i, "risen") ||
@@ -1760,6 +1769,10 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     if (f->count[S_DETAINED] >= 0) e->detained = f->count[S_DETAINED];
     if (f->negated && strcmp(f->type, "attack") == 0 && e->killed < 0)
         e->killed = 0;
+    /* "a couple blew themselves up at the gate, wounding 20": the
+     * bombers' own deaths are not counted */
+    if (f->self_blast && e->killed < 0 && e->injured > 0 && strcmp(f->type, "attack") == 0)
+        e->killed = 0;
     if (f->amount >= 0) {
         e->amount_usd = f->amount;
         e->amount_usd_max = f->amount_max;
@@ -1792,6 +1805,13 @@ static bool merge_counts(struct event *e, const struct frame *f)
         if (f->count[k] >= 0 && *slots[k] < 0)
             *slots[k] = f->count[k];
     return true;
+}
+
+/* Does a follow-up give a larger toll than the event has? */
+static bool rises(const struct event *e, const struct frame *f)
+{
+    return (f->count[S_KILLED] > e->killed && e->killed >= 0) ||
+           (f->count[S_INJURED] > e->injured && e->injured >= 0);
 }
 
 /* A revised toll ("the toll had risen to 41") replaces the figure. */
@@ -2441,8 +2461,9 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
             /* "Six people were killed, police said": the tolls of the
              * incident just told, or another source's figure for it */
             struct event *pe = latest_news_event(out, doc_first);
-            bool joined = pe && (cur.toll_update ? update_counts(pe, &cur)
-                                                 : merge_counts(pe, &cur));
+            /* a larger figure told later is the toll as it rose */
+            bool joined = pe && (cur.toll_update || rises(pe, &cur) ? update_counts(pe, &cur)
+                                                                     : merge_counts(pe, &cur));
             if (pe && cur.has_date && !cur.date_reported &&
                 !c.meta[pe - out->v - doc_first].date_explicit) {
                 /* "The ambush happened two days earlier" */

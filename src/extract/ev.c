@@ -48,6 +48,7 @@ struct frame {
     size_t state_first;       /* where the state actor's span starts */
     bool state_by;            /* "killed by security forces": the agent */
     bool group_first_before_state; /* an armed group is the subject */
+    bool state_speaks;        /* "a military source said": a source, not an agent */
     bool kill_passive;        /* "were killed", "was shot dead" */
     bool victim_armed;        /* "a man armed with a knife" */
     bool perp_subject;        /* an attacker word before the killing verb */
@@ -373,6 +374,23 @@ static const struct lex_match *victim_after(const struct ctx *c, size_t j, size_
     return NULL;
 }
 
+/* Is the number before token j a count of things ("seized 150 accounts",
+ * "captured 12 rifles") rather than of people? */
+static bool things_after(const struct ctx *c, size_t j, size_t last)
+{
+    static const char *const ok[] = {
+        "more", "others", "other", "of", "in", "on", "at", "from", "and", "or",
+        "during", "after", "before", "near", "across", "over", "who", "when",
+        "while", "as", "since", "last", "this", NULL};
+    if (j >= last || c->tk.t[j].kind != TOK_WORD || word_in(c, j, ok))
+        return false;
+    for (size_t q = j; q < last && q < j + 3; q++)
+        if (match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM) ||
+            match_covering(c, q, LEX_DEMONYM, 0))
+            return false;
+    return true;
+}
+
 /* Adds further parts of one toll: "5 soldiers and 3 civilians". */
 static double sum_parts(struct ctx *c, size_t j, size_t last, double value)
 {
@@ -536,7 +554,10 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
                 }
             }
     }
-    if (j < last && number_at(c, j, last, &n)) {
+    if (j < last && number_at(c, j, last, &n) &&
+        !(things_after(c, n.last, last) &&
+          (strcmp(lex_triggers[m->phrase->index].value, "kidnapped") == 0 ||
+           strcmp(lex_triggers[m->phrase->index].value, "detained") == 0))) {
         *vague = n.vague;
         /* "between 20 and 30": the first figure; the second is used up */
         struct num hi;
@@ -956,7 +977,7 @@ static void decide_type(const struct triggers *t, struct frame *f)
     else if (t->escape && f->prison)
         set_type(f, "escape", NULL, false, "an escape word and a prison");
     else if ((t->kidnap || t->seize_place) && f->state && f->state_first < f->trig_at &&
-             !f->group_first_before_state && f->count[S_KIDNAPPED] >= 0) {
+             !f->group_first_before_state && f->count[S_KIDNAPPED] >= 0 && !f->state_speaks) {
         /* "special forces seized a Libyan al-Qaeda leader": a capture */
         if (key_in(key_of(f->state), raid_forces))
             set_type(f, "raid", NULL, false, "forces seized a person");
@@ -1436,6 +1457,12 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             f->aggregate = true;
     f->trig_at = t.first_at;
     f->arrest_trigger = t.arrest;
+    if (f->state)
+        for (size_t q = f->state->last; q < t.first_at && q < last; q++)
+            if (tok_is(&c->tk, q, "said") || tok_is(&c->tk, q, "says") ||
+                tok_is(&c->tk, q, "told") || tok_is(&c->tk, q, "source") ||
+                tok_is(&c->tk, q, "sources"))
+                f->state_speaks = true;
     /* a period phrase beside an incident told with its day ("a day after
      * two bombs exploded during Sunday Mass ... in recent years") */
     for (size_t k = 0; k < n_dates && f->aggregate && !f->since_at; k++)

@@ -127,6 +127,19 @@ static void dates_in_text(void **state)
     ASSERT_DATE("last month", "2016-01-10", "2015-12");
     ASSERT_DATE("on July 3", "2016-07-04", "2016-07-03");
     ASSERT_DATE("on December 30", "2016-01-02", "2015-12-30");
+    /* leap years and year boundaries */
+    ASSERT_DATE("on February 29, 2024", NULL, "2024-02-29");
+    ASSERT_DATE("on February 29, 2023", NULL, "");
+    ASSERT_DATE("on Feb. 29", "2024-03-02", "2024-02-29");
+    ASSERT_DATE("last December", "2022-01-05", "2021-12");
+    ASSERT_DATE("in July", "2024-02-10", "2023-07");
+    ASSERT_DATE("in January", "2024-02-10", "2024-01");
+    ASSERT_DATE("on Saturday", "2021-01-01", "2020-12-26");   /* 2021-01-01 was a Friday */
+    ASSERT_DATE("last Friday", "2021-01-01", "2020-12-25");
+    ASSERT_DATE("on Friday", "2021-01-01", "2021-01-01");
+    ASSERT_DATE("yesterday", "2024-03-01", "2024-02-29");
+    ASSERT_DATE("in the year 2023", NULL, "2023");
+    ASSERT_DATE("the 2002 Bali bombings", NULL, "2002");
     /* not dates: impossible days, verbs, weekdays without a reference */
     ASSERT_DATE("on February 30, 2016", NULL, "");
     ASSERT_DATE("they may attack", NULL, "");
@@ -350,6 +363,51 @@ static void the_first_settlement_is_the_place(void **state)
     event_list_free(&l);
 }
 
+static void money_in_dollars_and_other_currencies(void **state)
+{
+    (void)state;
+    static const struct { const char *text; double lo, hi; const char *other; } cases[] = {
+        {"The group raises $10 to $20 million a year from extortion.", 10e6, 20e6, NULL},
+        {"The cell raised US$1.5m through donations.", 1.5e6, -1, NULL},
+        {"The militia collects 1 billion dollars a year in levies.", 1e9, -1, NULL},
+        {"The group earns between $300 million and $1.6 billion a year.", 300e6, 1.6e9, NULL},
+        {"The gang raises about 2 billion naira a year from ransoms.", -1, -1, "2 billion naira"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        struct event_list l = {0};
+        extract("2023-05-10", cases[k].text, &l);
+        assert_int_equal(l.n, 1);
+        assert_string_equal(l.v[0].type, "financing");
+        assert_true(l.v[0].amount_usd == cases[k].lo);
+        assert_true(l.v[0].amount_usd_max == cases[k].hi);
+        if (cases[k].other)
+            assert_string_equal(l.v[0].amount_text, cases[k].other);
+        else
+            assert_null(l.v[0].amount_text);
+        assert_string_equal(l.v[0].date, "2023"); /* a standing fact: the report's year */
+        event_list_free(&l);
+    }
+}
+
+static void relative_days_and_ranges(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    /* 2023-05-11 was a Thursday */
+    extract("2023-05-12", "The army confirmed on Thursday that seven soldiers were killed "
+                          "when gunmen ambushed their patrol near Diffa.\n\n"
+                          "The ambush happened two days earlier.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].date, "2023-05-09");
+    assert_int_equal(l.v[0].killed, 7);
+    event_list_free(&l);
+    extract("2021-03-12", "Gunmen opened fire on homes in Oicha on Wednesday, killing "
+                          "between 20 and 30 villagers.", &l);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.v[0].killed, 20);
+    event_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -369,6 +427,8 @@ int main(void)
         cmocka_unit_test(follow_up_tolls_join_their_incident),
         cmocka_unit_test(references_and_headlines_are_not_events),
         cmocka_unit_test(the_first_settlement_is_the_place),
+        cmocka_unit_test(money_in_dollars_and_other_currencies),
+        cmocka_unit_test(relative_days_and_ranges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1727,6 +1727,19 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     /* who */
     bool state_first = f->state && (!f->group || f->state_first < f->group->first);
     const struct lex_match *group = f->group_inspired ? NULL : f->group;
+    /* a group named after the act and not as its agent ("before the
+     * Taliban takeover", "al-Qaeda suspects escaped") is not the actor */
+    if (group && !is_state_action(f->type) && f->trig_at && group->first > f->trig_at &&
+        !(group->first >= 1 && (tok_is(&c->tk, group->first - 1, "by") ||
+                                (group->first >= 2 && tok_is(&c->tk, group->first - 2, "by")))) &&
+        !f->claim)
+        group = NULL;
+    /* "an Islamic State sympathiser": inspired, not sent */
+    if (group && group->last < c->tk.n &&
+        (tok_is(&c->tk, group->last, "sympathiser") || tok_is(&c->tk, group->last, "sympathizer") ||
+         tok_is(&c->tk, group->last, "supporter") || tok_is(&c->tk, group->last, "supporters") ||
+         tok_is(&c->tk, group->last, "admirer")))
+        group = NULL;
     if (group && is_state_action(f->type) && f->trig_at && group->first > f->trig_at) {
         match_text(c, group, &e->roles[ROLE_TARGET]); /* "a strike killed al-Qaeda leader" */
         group = NULL;

@@ -1257,9 +1257,19 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                                            tok_is(&c->tk, m->first - 1, "been"));
                         f->perp_subject = f->perp && f->perp->first < m->first &&
                                           !key_in(key_of(f->perp), attacker_nouns);
-                        for (size_t q = m->last; q + 1 < last && q < m->last + 8; q++)
+                        for (size_t q = m->last; q + 1 < last && q < m->last + 8; q++) {
                             if (tok_is(&c->tk, q, "armed") && tok_is(&c->tk, q + 1, "with"))
                                 f->victim_armed = true;
+                            /* "a young woman who had fired at them" */
+                            if (tok_is(&c->tk, q, "who"))
+                                for (size_t r = q + 1; r < last && r < q + 4; r++) {
+                                    const struct lex_match *ev =
+                                        match_covering(c, r, LEX_TRIGGER, TRIG_EVENT);
+                                    if (ev && strncmp(lex_triggers[ev->phrase->index].value,
+                                                      "attack", 6) == 0)
+                                        f->victim_armed = true;
+                                }
+                        }
                         f->leader_killed = leader;
                         f->victim_first = victim;
                         const struct lex_match *vm = NULL;
@@ -1483,6 +1493,16 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     long best_cost = -1;
     for (size_t k = 0; k < n_dates; k++) {
         long dist = (long)dates[k].at - (long)anchor;
+        /* "..., killed 29 people, and in February ...": another clause */
+        bool next_clause = false;
+        for (size_t q = anchor + 1; q + 1 < dates[k].at; q++)
+            if (tok_is(&c->tk, q, ";") ||
+                (tok_is(&c->tk, q, ",") && (tok_is(&c->tk, q + 1, "and") ||
+                                            tok_is(&c->tk, q + 1, "but") ||
+                                            tok_is(&c->tk, q + 1, "while"))))
+                next_clause = true;
+        if (next_clause)
+            dist += 500;
         /* the incident's date usually follows its verb ("killed 20 ...
          * on Sunday"); one before it often dates a statement */
         long cost = (dist < 0 ? -2 * dist : dist) + (dates[k].reported ? 1000 : 0) -
@@ -2030,7 +2050,7 @@ static bool is_follow_up(const struct ctx *c, const struct frame *f,
     /* "two attackers were killed in the assault": a clash of its own */
     if (!f->weak && !f->toll_update && strcmp(f->type, pe->type) != 0)
         return false;
-    if (own_date && f->date.prec == DATE_DAY) {
+    if (own_date && f->date.prec == DATE_DAY && !f->toll_update) {
         char d[11];
         date_format(&f->date, d);
         if (pe->date[0] && !dates_agree(d, pe->date) &&

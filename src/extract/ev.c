@@ -1251,10 +1251,12 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                     f->vague[slot] = vague;
                     if (slot == S_KILLED) {
                         f->kill_at = m->first;
-                        f->kill_passive = m->first > first &&
-                                          (tok_is(&c->tk, m->first - 1, "were") ||
-                                           tok_is(&c->tk, m->first - 1, "was") ||
-                                           tok_is(&c->tk, m->first - 1, "been"));
+                        f->kill_passive = strncmp(key_of(m), "were ", 5) == 0 ||
+                                          strncmp(key_of(m), "was ", 4) == 0 ||
+                                          (m->first > first &&
+                                           (tok_is(&c->tk, m->first - 1, "were") ||
+                                            tok_is(&c->tk, m->first - 1, "was") ||
+                                            tok_is(&c->tk, m->first - 1, "been")));
                         f->perp_subject = f->perp && f->perp->first < m->first &&
                                           !key_in(key_of(f->perp), attacker_nouns);
                         for (size_t q = m->last; q + 1 < last && q < m->last + 8; q++) {
@@ -1289,6 +1291,11 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 }
                 break;
             case TRIG_SECURITY:
+                /* "killed by security forces": the agent, wherever it stands */
+                if (m->first > first &&
+                    (tok_is(&c->tk, m->first - 1, "by") ||
+                     (m->first > first + 1 && tok_is(&c->tk, m->first - 2, "by"))))
+                    f->state_by = true;
                 if (!f->state) {
                     /* a demonym or country just before makes it a state */
                     f->state = m;

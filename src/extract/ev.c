@@ -447,7 +447,7 @@ static int named_victims(struct ctx *c, size_t j, size_t last, bool *leader,
     size_t i = j;
     *leader = false;
     *victim = j;
-    while (i < last && word_in(c, i, det))
+    while (i < last && (word_in(c, i, det) || match_covering(c, i, LEX_DEMONYM, 0)))
         i++;
     const struct lex_match *g = i < last ? match_covering(c, i, LEX_ACTOR, 0) : NULL;
     if (g && g->first == i)
@@ -886,6 +886,16 @@ static bool since_when(const struct ctx *c, size_t i, size_t last)
     return false;
 }
 
+/* "held about 170 guests and staff hostage", "holding 20 captives". */
+static bool held_hostage(const struct ctx *c, const struct lex_match *m, size_t last)
+{
+    for (size_t q = m->last; q < last && q < m->last + 8; q++)
+        if (tok_is(&c->tk, q, "hostage") || tok_is(&c->tk, q, "hostages") ||
+            tok_is(&c->tk, q, "captive") || tok_is(&c->tk, q, "captives"))
+            return true;
+    return false;
+}
+
 /* Is the kidnapping trigger at m the seizure of a place or vehicle ("seized
  * a cafe", "seized the Jaffar Express") rather than of people? */
 static bool seizes_a_place(const struct ctx *c, const struct lex_match *m, size_t last)
@@ -896,8 +906,13 @@ static bool seizes_a_place(const struct ctx *c, const struct lex_match *m, size_
     if (j >= last || !(tok_is(&c->tk, j, "the") || tok_is(&c->tk, j, "a") ||
                        tok_is(&c->tk, j, "an") || tok_is(&c->tk, j, "control")))
         return false;
-    return !match_covering(c, j + 1, LEX_TRIGGER, TRIG_VICTIM) &&
-           !(j + 1 < last && c->tk.t[j + 1].kind == TOK_NUM);
+    if (j + 1 < last && c->tk.t[j + 1].kind == TOK_NUM)
+        return false;
+    /* "seized a Libyan al-Qaeda leader": a person, not a place */
+    for (size_t q = j + 1; q < last && q < j + 6; q++)
+        if (match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM) || word_in(c, q, leader_words))
+            return false;
+    return true;
 }
 
 /* "drove a 19-tonne truck into", "rammed a car into": a ramming. */
@@ -1245,8 +1260,13 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 long long v = EV_UNKNOWN;
                 bool vague = false, leader = false;
                 size_t victim = 0;
+                if (slot == S_KIDNAPPED && seizes_a_place(c, m, last))
+                    slot = -1; /* "seized the Jaffar Express": a train, not a person */
                 if (slot >= 0 && f->count[slot] < 0 && !f->vague[slot] &&
                     toll_of(c, m, first, last, &v, &vague, &victim, &leader)) {
+                    /* "held 170 guests and staff hostage": hostages, not detainees */
+                    if (slot == S_DETAINED && held_hostage(c, m, last) && f->count[S_KIDNAPPED] < 0)
+                        slot = S_KIDNAPPED;
                     f->count[slot] = v;
                     f->vague[slot] = vague;
                     if (slot == S_KILLED) {
@@ -1388,7 +1408,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 (tok_is(&c->tk, m->last + 1, "led") || tok_is(&c->tk, m->last + 1, "backed") ||
                  tok_is(&c->tk, m->last + 1, "supported") || tok_is(&c->tk, m->last + 1, "funded")))
                 continue;
-            if (p->kind == LEX_COUNTRY && locative_before(c, m->first, first)) {
+            if (p->kind == LEX_COUNTRY && locative_before(c, m->first, first) &&
+                !(m->first > first && tok_is(&c->tk, m->first - 1, "from"))) {
                 if (!f->country)
                     f->country = code;
             } else if (!f->weak_country) {
@@ -1831,7 +1852,8 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
 
     if (f->count[S_KILLED] >= 0) e->killed = f->count[S_KILLED];
     if (f->count[S_INJURED] >= 0) e->injured = f->count[S_INJURED];
-    if (f->count[S_KIDNAPPED] >= 0 && strcmp(f->type, "attack") != 0)
+    if (f->count[S_KIDNAPPED] >= 0 &&
+        (strcmp(f->type, "attack") != 0 || (f->method && strcmp(f->method, "hostage_taking") == 0)))
         e->kidnapped = f->count[S_KIDNAPPED];
     if (f->count[S_DETAINED] >= 0) e->detained = f->count[S_DETAINED];
     if (f->negated && strcmp(f->type, "attack") == 0 && e->killed < 0)
@@ -2035,6 +2057,18 @@ static struct event *latest_news_event(struct event_list *out, size_t doc_first)
     return NULL;
 }
 
+/* The incident a follow-up continues: the latest news event of its type
+ * (an attack's toll goes to the attack, not to the clash told after it),
+ * else the latest news event. */
+static struct event *followed_event(struct event_list *out, size_t doc_first,
+                                    const struct frame *f)
+{
+    for (size_t i = out->n; i-- > doc_first;)
+        if (!out->v[i].background && strcmp(out->v[i].type, f->type) == 0)
+            return &out->v[i];
+    return latest_news_event(out, doc_first);
+}
+
 /* A sentence typed only by a toll word, naming no actor, method or place
  * of its own, continues the incident before it rather than telling a new
  * one ("116 people were killed, the monitor said"). */
@@ -2051,7 +2085,7 @@ static bool is_follow_up(const struct ctx *c, const struct frame *f,
                   strcmp(f->type, "arrest") != 0 && strcmp(f->type, "plot") != 0;
     if (!weak && !retold)
         return false;
-    const struct event *pe = latest_news_event(out, doc_first);
+    const struct event *pe = followed_event(out, doc_first, f);
     if (!pe)
         return false;
     /* "two attackers were killed in the assault": a clash of its own */
@@ -2527,7 +2561,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
         if (is_follow_up(&c, &cur, out, doc_first)) {
             /* "Six people were killed, police said": the tolls of the
              * incident just told, or another source's figure for it */
-            struct event *pe = latest_news_event(out, doc_first);
+            struct event *pe = followed_event(out, doc_first, &cur);
             /* a larger figure told later is the toll as it rose */
             bool joined = pe && (cur.toll_update || rises(pe, &cur) ? update_counts(pe, &cur)
                                                                      : merge_counts(pe, &cur));

@@ -64,6 +64,7 @@ struct frame {
     bool aggregate;           /* "since 2014", "this year": not one incident */
     bool negated;             /* "no one was hurt" */
     bool self_blast;          /* "blew themselves up": bombers died by their device */
+    bool doc_has_group;       /* the story names an armed group somewhere */
     bool multi_site;          /* "across the country": no one place */
     bool place_rejected;      /* a place was named but is not the incident's */
     int n_places;             /* other settlements named besides the place */
@@ -219,7 +220,8 @@ static const char *const modal[] = {
     "planned", "planning", "intends", "intended", "warned", NULL};
 static const char *const unreal[] = {
     "sentenced", "convicted", "acquitted", "trial", "court", "drill", "exercise",
-    "simulation", "mock", "rehearsal", "denied", "denies", "deny", NULL};
+    "simulation", "mock", "rehearsal", "denied", "denies", "deny", "unexploded",
+    "defused", "disposal", NULL};
 
 /* Words of stories that are not about political violence, however many
  * "attacks" and "kills" they hold: disasters, crime, sport, games,
@@ -588,9 +590,11 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
     }
     /* "the suspect was arrested", "he was killed": one person */
     static const char *const not_subjects[] = {
-        "nobody", "one", "none", "he", "she", "it", "who", "that", "which", NULL};
+        "nobody", "none", "he", "she", "it", "who", "that", "which", NULL};
     if (m->first >= first + 2 && tok_is(&c->tk, m->first - 1, "was") &&
-        !word_in(c, m->first - 2, not_subjects)) {
+        !word_in(c, m->first - 2, not_subjects) &&
+        !(tok_is(&c->tk, m->first - 2, "one") && m->first >= first + 3 &&
+          tok_is(&c->tk, m->first - 3, "no"))) {
         *vague = false;
         *value = 1;
         *victim = m->first;
@@ -637,6 +641,21 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
                     start = i - k;
                     probe = wider;
                 }
+            }
+            /* "six of the seven gunmen were killed": the part, not the whole */
+            if (start >= first + 3 && tok_is(&c->tk, start - 1, "the") &&
+                tok_is(&c->tk, start - 2, "of")) {
+                struct num part;
+                for (size_t k = 1; k <= 3 && start - 2 >= first + k; k++)
+                    if (num_parse(&c->tk, c->text, start - 2 - k, last, &part) &&
+                        part.last == start - 2 && !part.vague) {
+                        *vague = false;
+                        *value = (long long)part.value;
+                        *victim = start - 2 - k;
+                        for (size_t q = part.first; q < probe.last; q++)
+                            c->used_num[q] = true;
+                        return true;
+                    }
             }
             /* "29 children were among the dead": a part of a toll */
             if (m->first >= first + 1 && tok_is(&c->tk, m->first - 1, "the") &&
@@ -1042,6 +1061,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     while (first < last && c->tk.t[first].start < c->skip_until)
         first++;
     memset(f, 0, sizeof *f);
+    f->doc_has_group = c->doc_group != NULL;
     f->sent = si;
     f->first = first;
     f->last = last;
@@ -1611,8 +1631,11 @@ static const char *event_gap(const struct frame *f)
     bool anchored = f->place && f->has_date;
     if (strcmp(t, "claim_only") == 0)
         return "a claim: it names the actor of an event, or stands alone";
-    if (strcmp(t, "financing") == 0)
-        return f->amount >= 0 || f->money_last ? NULL : "no sum of money";
+    if (strcmp(t, "financing") == 0) {
+        if (f->amount < 0 && !f->money_last)
+            return "no sum of money";
+        return f->group || f->doc_has_group ? NULL : "money, but no armed group in the story";
+    }
     if (strcmp(t, "kidnapping") == 0)
         return f->count[S_KIDNAPPED] >= 0 || f->vague[S_KIDNAPPED] || anchored
                    ? NULL : "no one counted as taken, and no place and date";

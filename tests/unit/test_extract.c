@@ -232,7 +232,7 @@ static void background_incident_and_money(void **state)
     struct event_list l = {0};
     extract("2024-03-01",
             "In March 2015, a car bomb killed 40 people in Baghdad.\n\n"
-            "The group retains $10 to $20 million in reserves, the report said.", &l);
+            "Islamic State retains $10 to $20 million in reserves, the report said.", &l);
     assert_int_equal(l.n, 2);
     assert_true(l.v[0].background);
     assert_string_equal(l.v[0].date, "2015-03");
@@ -367,11 +367,11 @@ static void money_in_dollars_and_other_currencies(void **state)
 {
     (void)state;
     static const struct { const char *text; double lo, hi; const char *other; } cases[] = {
-        {"The group raises $10 to $20 million a year from extortion.", 10e6, 20e6, NULL},
-        {"The cell raised US$1.5m through donations.", 1.5e6, -1, NULL},
-        {"The militia collects 1 billion dollars a year in levies.", 1e9, -1, NULL},
-        {"The group earns between $300 million and $1.6 billion a year.", 300e6, 1.6e9, NULL},
-        {"The gang raises about 2 billion naira a year from ransoms.", -1, -1, "2 billion naira"},
+        {"Al-Shabaab raises $10 to $20 million a year from extortion.", 10e6, 20e6, NULL},
+        {"The Hamas cell raised US$1.5m through donations.", 1.5e6, -1, NULL},
+        {"Hezbollah collects 1 billion dollars a year in levies.", 1e9, -1, NULL},
+        {"The Taliban earn between $300 million and $1.6 billion a year.", 300e6, 1.6e9, NULL},
+        {"Boko Haram raises about 2 billion naira a year from ransoms.", -1, -1, "2 billion naira"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         struct event_list l = {0};
@@ -387,6 +387,11 @@ static void money_in_dollars_and_other_currencies(void **state)
         assert_string_equal(l.v[0].date, "2023"); /* a standing fact: the report's year */
         event_list_free(&l);
     }
+    /* money with no armed group in the story is not terrorist financing */
+    struct event_list l = {0};
+    extract("2023-05-10", "The campaign raised $2 million from donors.", &l);
+    assert_int_equal(l.n, 0);
+    event_list_free(&l);
 }
 
 static void relative_days_and_ranges(void **state)

@@ -78,6 +78,7 @@ struct frame {
     bool named_attack;        /* "the New Orleans attack" */
     bool anaphoric;           /* names its incident with "the" ("the attack") */
     bool unreal;              /* hypothetical, threatened, denied, judged or rehearsed */
+    bool unreal_court_only;   /* only a court or trial is named */
     bool toll_update;         /* "the toll rose to", "had given a toll of" */
     bool arrest_trigger;      /* "arrested", "captured" */
     const char *method_hint;  /* the attack method named, whatever the type */
@@ -1206,8 +1207,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         if (m->first >= ref_from && m->first < ref_to && p->kind == LEX_TRIGGER &&
             (lex_triggers[p->index].cls == TRIG_EVENT || lex_triggers[p->index].cls == TRIG_COUNT) &&
             !(lex_triggers[p->index].cls == TRIG_EVENT &&
-              strcmp(lex_triggers[p->index].value, "arrest") == 0))
-            continue;
+              (strcmp(lex_triggers[p->index].value, "arrest") == 0 ||
+               strcmp(lex_triggers[p->index].value, "plot") == 0)))
+            continue; /* "suspected of plotting" still tells a plot */
         /* a new clause after "but", ";", "while": its own subject */
         for (; clause_at < m->first; clause_at++)
             if (tok_is(&c->tk, clause_at, "but") || tok_is(&c->tk, clause_at, ";") ||
@@ -1501,13 +1503,21 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             (t.attack || t.first_method || f->count[S_KILLED] > 0) && !t.kidnap)
             t.hostage = true;
     /* what did not happen, or happened in a court or a drill */
+    bool court = false, other_unreal = false;
     for (size_t i = first; i < last; i++) {
-        if (word_in(c, i, unreal))
+        if (word_in(c, i, unreal)) {
             f->unreal = true;
+            if (tok_is(&c->tk, i, "court") || tok_is(&c->tk, i, "trial"))
+                court = true;
+            else
+                other_unreal = true;
+        }
         /* "could strike", "plans to attack": the trigger is not an act */
         if (word_in(c, i, modal) && t.first_at && i < t.first_at && t.first_at <= i + 3)
-            f->unreal = true;
+            f->unreal = other_unreal = true;
     }
+    /* "arrested and charged in federal court": still an arrest */
+    f->unreal_court_only = court && !other_unreal;
     /* "the deadliest attack since ...": a comparison, not an incident */
     for (size_t i = first; i < last; i++)
         if ((tok_is(&c->tk, i, "deadliest") || tok_is(&c->tk, i, "worst") ||
@@ -1625,7 +1635,7 @@ static const char *event_gap(const struct frame *f)
         return "no event trigger";
     if (f->aggregate)
         return "a statement about a period, not an incident";
-    if (f->unreal)
+    if (f->unreal && !(f->unreal_court_only && strcmp(f->type, "arrest") == 0))
         return "not an act: a threat, a plan, a denial, a trial or a drill";
     const char *t = f->type;
     bool anchored = f->place && f->has_date;

@@ -79,3 +79,10 @@ int cli_open_store(const char *db_opt, struct store **out, const char **path)
     }
     return EXIT_OK;
 }
+
+bool cli_report_input(enum ingest_level level, const char *source, const char *message)
+{
+    fprintf(stderr, "sitrep: %s: %s%s\n", source,
+            level == INGEST_WARNING ? "warning: " : "", message);
+    return level == INGEST_ERROR;
+}

@@ -9,7 +9,10 @@
 
 #include <stdio.h>
 
+#include <stdbool.h>
+
 #include "extract/event.h"
+#include "ingest/ingest.h"
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
@@ -45,6 +48,10 @@ int cli_parse_size(const char *cmd, const char *opt, const char *arg, long long 
 /* The usage error for what getopt_long() returned as c (':' for a
  * missing value, anything else for an unknown option). */
 int cli_option_error(const char *cmd, int c, char **argv);
+
+/* Names a problem with an input on stderr ("sitrep: FILE: message");
+ * true when it was an error (the input failed), false for a warning. */
+bool cli_report_input(enum ingest_level level, const char *source, const char *message);
 
 struct store;
 /* Opens the store of --db (see cli_db()); prints the reason and returns

@@ -27,9 +27,7 @@ static void report(void *ctx, enum ingest_level level, const char *source,
                    const char *message)
 {
     struct ingest_run *r = ctx;
-    fprintf(stderr, "sitrep: %s: %s%s\n", source,
-            level == INGEST_WARNING ? "warning: " : "", message);
-    if (level == INGEST_ERROR)
+    if (cli_report_input(level, source, message))
         r->failed = 1;
 }
 

@@ -790,7 +790,8 @@ static bool locative_before(const struct ctx *c, size_t i, size_t first)
     return false;
 }
 
-static bool has_toll_counts(const struct frame *f)
+/* Does the frame count anyone (killed, injured, taken, detained, escaped)? */
+static bool has_toll(const struct frame *f)
 {
     for (int k = 0; k < S__COUNT; k++)
         if (f->count[k] >= 0)
@@ -1521,7 +1522,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     /* "the deadliest attack since ...": a comparison, not an incident */
     for (size_t i = first; i < last; i++)
         if ((tok_is(&c->tk, i, "deadliest") || tok_is(&c->tk, i, "worst") ||
-             tok_is(&c->tk, i, "bloodiest")) && !has_toll_counts(f))
+             tok_is(&c->tk, i, "bloodiest")) && !has_toll(f))
             f->aggregate = true;
     f->trig_at = t.first_at;
     f->arrest_trigger = t.arrest;
@@ -1611,14 +1612,6 @@ static char *span(const struct ctx *c, size_t first, size_t last)
         return NULL;
     size_t a = c->tk.t[first].start, b = c->tk.t[last - 1].end;
     return xstrndup(c->text + a, b - a);
-}
-
-static bool has_toll(const struct frame *f)
-{
-    for (int k = 0; k < S__COUNT; k++)
-        if (f->count[k] >= 0)
-            return true;
-    return false;
 }
 
 static bool has_consequence(const struct frame *f)

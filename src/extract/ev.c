@@ -246,10 +246,27 @@ static const char *const political[] = {
     "separatists", "paramilitary", "militia", "militias", "counter-terrorism",
     "counterterrorism", NULL};
 
+/* The first words of the phrases read_frame() looks for in every token
+ * (periods, prisons, revised tolls ...): tokens without one are skipped. */
+static const char *const frame_cues[] = {
+    "since", "this", "so", "over", "series", "in", "annual", "annually", "statistics",
+    "alone", "across", "throughout", "nationwide", "prison", "prisons", "jail",
+    "inmates", "prisoners", "jailbreak", "inspired", "blew", "toll", "tally", "rose",
+    "risen", "climbed", "number", "earlier", "had", "first", NULL};
+
+/* Words before a name that make it the location of what is told. */
+static const char *const locative[] = {
+    "in", "at", "near", "outside", "inside", "into", "across", "throughout",
+    "around", "within", "from", "towards", "toward", "northern",
+    "southern", "eastern", "western", "central", "north", "south", "east",
+    "west", "northeastern", "northwestern", "southeastern", "southwestern",
+    "north-eastern", "north-western", "south-eastern", "south-western",
+    "neighbouring", "neighboring", "on", NULL};
+
 /* The word lists asked of nearly every token; word_in() answers them
  * from per-token masks. At most 32. */
 static const char *const *const hot_lists[] = {
-    aux_words, modal, unreal, other_genres, political, NULL};
+    aux_words, modal, unreal, other_genres, political, frame_cues, locative, NULL};
 
 static int list_id(const char *const *list)
 {
@@ -759,14 +776,6 @@ static bool money_in(const struct ctx *c, size_t first, size_t last, double *lo,
 
 /* ---- places and countries ---------------------------------------------- */
 
-/* Words before a name that make it the location of what is told. */
-static const char *const locative[] = {
-    "in", "at", "near", "outside", "inside", "into", "across", "throughout",
-    "around", "within", "from", "towards", "toward", "northern",
-    "southern", "eastern", "western", "central", "north", "south", "east",
-    "west", "northeastern", "northwestern", "southeastern", "southwestern",
-    "north-eastern", "north-western", "south-eastern", "south-western",
-    "neighbouring", "neighboring", "on", NULL};
 
 static bool locative_before(const struct ctx *c, size_t i, size_t first)
 {
@@ -1076,6 +1085,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     bool dates_rel = false;
     /* statements about a period, not an incident */
     for (size_t i = first; i < last; i++) {
+        if (c->tk.t[i].kind != TOK_NUM && !word_in(c, i, frame_cues))
+            continue; /* most tokens begin none of the phrases below */
         bool since = tok_is(&c->tk, i, "since") && i + 1 < last && !since_when(c, i, last) &&
                      (c->tk.t[i + 1].kind == TOK_NUM || date_month(tok_norm(&c->tk, i + 1)) ||
                       (i + 2 < last && tok_is(&c->tk, i + 1, "the") &&

@@ -148,21 +148,30 @@ void store_doc_hash(const char *text, size_t len, char out[33])
     XXH3_INITSTATE(&st);
     XXH3_128bits_reset(&st);
     const unsigned char *p = (const unsigned char *)text;
-    size_t i = 0;
+    unsigned char chunk[4096]; /* the normalised text, hashed a chunk at a time */
+    size_t n = 0, i = 0;
     bool first = true;
     while (i < len) {
         while (i < len && is_ws(p[i]))
             i++;
         if (i == len)
             break;
-        size_t start = i;
-        while (i < len && !is_ws(p[i]))
-            i++;
         if (!first)
-            XXH3_128bits_update(&st, " ", 1);
-        XXH3_128bits_update(&st, p + start, i - start);
+            chunk[n++] = ' ';
         first = false;
+        while (i < len && !is_ws(p[i])) {
+            chunk[n++] = p[i++];
+            if (n == sizeof chunk) {
+                XXH3_128bits_update(&st, chunk, n);
+                n = 0;
+            }
+        }
+        if (n >= sizeof chunk - 1) {
+            XXH3_128bits_update(&st, chunk, n);
+            n = 0;
+        }
     }
+    XXH3_128bits_update(&st, chunk, n);
     XXH128_hash_t h = XXH3_128bits_digest(&st);
     snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64,
              (unsigned long long)h.low64);

@@ -231,7 +231,14 @@ int tok_run(struct tokens *tk, const char *s, size_t n)
             /* all capitals: no lower-case letter and at least two letters */
             int upper = 0;
             bool lower = false;
-            for (size_t p = i; p < j;) {
+            for (size_t p = i; p < j && !lower;) {
+                unsigned char b = (unsigned char)s[p];
+                if (b < 0x80) { /* ASCII straight from the class table */
+                    upper += cls[b] == C_UPPER;
+                    lower = cls[b] == C_LOWER;
+                    p++;
+                    continue;
+                }
                 int32_t q;
                 p += decode(s, n, p, &q);
                 if (is_upper(q))

@@ -2135,12 +2135,9 @@ static bool is_follow_up(const struct ctx *c, const struct frame *f,
             c->meta[pe - out->v - doc_first].date_explicit)
             return false; /* another day: another incident */
     }
-    if (f->place && pe->place && strcmp(f->place->name, pe->place) != 0 &&
-        place_specific(f->place)) {
-        (void)c;
-        return false;
-    }
-    return true;
+    /* another town: another incident */
+    return !(f->place && pe->place && strcmp(f->place->name, pe->place) != 0 &&
+             place_specific(f->place));
 }
 
 static struct meta *meta_at(struct ctx *c, size_t k);

@@ -28,7 +28,7 @@
 #include "../extract/event.h"
 #include "../ingest/ingest.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 struct store;
 

@@ -67,6 +67,8 @@ static const char *const migrations[] = {
     "CREATE INDEX events_actor_group ON events(actor_group);"
     "CREATE INDEX events_type ON events(type);"
     "CREATE INDEX events_document ON events(document_id);",
+    /* 2: a sum in another currency, as written ("2 billion naira") */
+    "ALTER TABLE events ADD COLUMN amount_text TEXT;",
 };
 
 _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
@@ -84,7 +86,7 @@ enum stmt {
     "uid, doc, type, method, actor, actor_group, target, country, place, "   \
     "lat, lon, date, killed, injured, kidnapped, detained, amount_usd, "     \
     "amount_usd_max, background, evidence, ev_start, ev_end, roles, "        \
-    "confidence"
+    "confidence, amount_text"
 
 static const char *const stmt_sql[ST__COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -102,7 +104,7 @@ static const char *const stmt_sql[ST__COUNT] = {
     [ST_INS_EVENT] =
         "INSERT INTO events(document_id, seq, " EVENT_COLUMNS ")"
         " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-        " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+        " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
     [ST_HAS_DOC] = "SELECT 1 FROM documents WHERE hash = ?1",
     [ST_GET_DOC] =
         "SELECT doc, source, title, url, published, dateline_place, text"
@@ -127,7 +129,7 @@ enum col {
     C_UID, C_DOC, C_TYPE, C_METHOD, C_ACTOR, C_GROUP, C_TARGET, C_COUNTRY,
     C_PLACE, C_LAT, C_LON, C_DATE, C_KILLED, C_INJURED, C_KIDNAPPED,
     C_DETAINED, C_AMOUNT, C_AMOUNT_MAX, C_BACKGROUND, C_EVIDENCE, C_EV_START,
-    C_EV_END, C_ROLES, C_CONFIDENCE
+    C_EV_END, C_ROLES, C_CONFIDENCE, C_AMOUNT_TEXT
 };
 
 struct sqlite_store {
@@ -418,6 +420,7 @@ static int insert_event(struct sqlite_store *s, sqlite3_int64 doc_rowid,
     bind_int(st, p + C_EV_END, (long long)e->ev_end, &rc);
     bind_str(st, p + C_ROLES, roles->data, &rc);
     bind_real(st, p + C_CONFIDENCE, e->confidence, true, &rc);
+    bind_str(st, p + C_AMOUNT_TEXT, e->amount_text, &rc);
     if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
         code = fail(s, "storing event %zu of document %s", seq, doc_id);
     sqlite3_reset(st);
@@ -631,6 +634,7 @@ static int read_event(struct sqlite_store *s, sqlite3_stmt *st, struct event *e)
     e->ev_start = (size_t)sqlite3_column_int64(st, C_EV_START);
     e->ev_end = (size_t)sqlite3_column_int64(st, C_EV_END);
     e->confidence = sqlite3_column_double(st, C_CONFIDENCE);
+    e->amount_text = col_str(st, C_AMOUNT_TEXT);
     const char *roles = (const char *)sqlite3_column_text(st, C_ROLES);
     if (!roles || event_read_roles(e, roles) != ERR_OK)
         return fail_msg(s, ERR_PARSE, "event %s: malformed roles in the database",

@@ -220,11 +220,85 @@ static void test_newer_schema_refused(void **state)
     char err[512] = "";
     assert_int_equal(store_open(fx->path, &s, err, sizeof err), ERR_SCHEMA);
     assert_null(s);
+    char version[32];
+    snprintf(version, sizeof version, "version %d", STORE_SCHEMA_VERSION);
     assert_non_null(strstr(err, "99"));
-    assert_non_null(strstr(err, "version 1"));
+    assert_non_null(strstr(err, version));
     assert_non_null(strstr(err, fx->path));
     assert_int_equal(user_version(fx->path), 99); /* left alone */
     assert_false(is_wal(fx->path));
+}
+
+/* What the migration test reads back of each event. */
+struct seen {
+    char uid[24], amount_text[32];
+    long long killed;
+    size_t n;
+};
+
+static int see_event(void *ctx, const struct event *e)
+{
+    struct seen *v = ctx;
+    v->n++;
+    snprintf(v->uid, sizeof v->uid, "%s", e->uid);
+    snprintf(v->amount_text, sizeof v->amount_text, "%s",
+             e->amount_text ? e->amount_text : "(null)");
+    v->killed = e->killed;
+    return 0;
+}
+
+/* A store of schema version 1 (before amount_text) is migrated in place:
+ * its events stay, the new column is there, and new events use it. */
+static void test_migrates_version_1(void **state)
+{
+    struct fixture *fx = *state;
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+        "CREATE TABLE documents(id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE,"
+        " doc TEXT NOT NULL, source TEXT, title TEXT, url TEXT, published TEXT,"
+        " dateline_place TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL);"
+        "CREATE TABLE events(id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE,"
+        " document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+        " seq INTEGER NOT NULL, doc TEXT NOT NULL, type TEXT NOT NULL, method TEXT,"
+        " actor TEXT, actor_group TEXT, target TEXT, country TEXT, place TEXT, lat REAL,"
+        " lon REAL, date TEXT, killed INTEGER, injured INTEGER, kidnapped INTEGER,"
+        " detained INTEGER, amount_usd REAL, amount_usd_max REAL,"
+        " background INTEGER NOT NULL, evidence TEXT NOT NULL, ev_start INTEGER NOT NULL,"
+        " ev_end INTEGER NOT NULL, roles TEXT NOT NULL, confidence REAL);"
+        "INSERT INTO documents VALUES(1, 'h1', 'old', NULL, NULL, NULL, NULL, NULL,"
+        " 'text', '2024-01-01T00:00:00Z');"
+        "INSERT INTO events(uid, document_id, seq, doc, type, background, evidence,"
+        " ev_start, ev_end, roles, killed) VALUES('ev-old', 1, 0, 'old', 'attack', 0,"
+        " 'text', 0, 4, '{}', 7);"
+        "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+
+    struct store *s = open_ok(fx->path);
+    assert_int_equal(user_version(fx->path), STORE_SCHEMA_VERSION);
+    struct store_filter f = {0};
+    struct seen v = {0};
+    assert_int_equal(store_query_events(s, &f, see_event, &v), ERR_OK);
+    assert_int_equal(v.n, 1);
+    assert_string_equal(v.uid, "ev-old");
+    assert_int_equal(v.killed, 7);
+    assert_string_equal(v.amount_text, "(null)");
+
+    /* a new event keeps its sum in another currency */
+    struct doc d = make_doc("new", "Boko Haram raises 2 billion naira a year.");
+    struct event_list l = {0};
+    struct event *e = add_event(&l, "financing", "2023", "NG", "boko_haram");
+    e->amount_text = xstrdup("2 billion naira");
+    assert_int_equal(store_begin(s), ERR_OK);
+    put_ok(s, &d, &l, true);
+    assert_int_equal(store_commit(s), ERR_OK);
+    f.type = "financing";
+    memset(&v, 0, sizeof v);
+    assert_int_equal(store_query_events(s, &f, see_event, &v), ERR_OK);
+    assert_int_equal(v.n, 1);
+    assert_string_equal(v.amount_text, "2 billion naira");
+    event_list_free(&l);
+    store_close(s);
 }
 
 static void test_foreign_database_refused(void **state)
@@ -1120,6 +1194,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_create_reopen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migrates_version_1, setup, teardown),
         cmocka_unit_test_setup_teardown(test_foreign_database_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_uris, setup, teardown),

@@ -1718,6 +1718,34 @@ static void set_group(const struct ctx *c, struct event *e, const struct lex_mat
     match_text(c, g, &e->roles[ROLE_ORGANIZATION]);
 }
 
+static bool is_state_action(const char *type);
+
+/* Every weapon, target, attacker and group the sentence names joins the
+ * event's roles (the primary ones are set first, so they lead). */
+static void add_roles(const struct ctx *c, const struct frame *f, struct event *e)
+{
+    static const char *const perps[] = {
+        "gunmen", "gunman", "attackers", "attacker", "assailants", "assailant",
+        "militants", "insurgents", "guerrillas", "terrorists", "terrorist", "rebels",
+        "bombers", "bomber", "suicide bomber", "suicide bombers", "kidnappers",
+        "armed men", "urban guerrillas", "jihadists", NULL};
+    bool state_act = is_state_action(e->type);
+    FOR_MATCHES(c, m, f->first, f->last) {
+        const struct lex_phrase *p = m->phrase;
+        if (p->kind == LEX_ACTOR && !f->group_inspired) {
+            match_text(c, m, &e->roles[state_act ? ROLE_TARGET : ROLE_ORGANIZATION]);
+        } else if (p->kind == LEX_TRIGGER) {
+            int cls = lex_triggers[p->index].cls;
+            if (cls == TRIG_WEAPON)
+                match_text(c, m, &e->roles[ROLE_WEAPON]);
+            else if (cls == TRIG_TARGET)
+                match_text(c, m, &e->roles[ROLE_TARGET]);
+            else if (!state_act && key_in(p->key, perps))
+                match_text(c, m, &e->roles[ROLE_PERPETRATOR]);
+        }
+    }
+}
+
 static bool is_state_action(const char *type)
 {
     return strcmp(type, "strike") == 0 || strcmp(type, "raid") == 0 ||
@@ -1851,6 +1879,7 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
         match_text(c, f->target_m, &e->roles[ROLE_TARGET]);
         e->target = span(c, f->target_m->first, f->target_m->last);
     }
+    add_roles(c, f, e);
     if (f->victim_m && f->victim_m->last > f->victim_first) {
         char *v = span(c, f->victim_first, f->victim_m->last);
         if (v) {

@@ -2135,6 +2135,34 @@ static struct event *followed_event(struct event_list *out, size_t doc_first,
     return latest_news_event(out, doc_first);
 }
 
+/* A sentence with a trigger but no toll that tells the latest news event
+ * again ("The attacker struck at 9:40 p.m. on Friday"): same type, a method
+ * that agrees, no other place, in the next paragraph at the latest, and a
+ * day of its own in the week before the date the event got from a report. */
+static bool retells(const struct ctx *c, const struct event_list *out, const struct event *pe,
+                    const struct frame *f, size_t doc_first)
+{
+    const struct meta *pm = &c->meta[pe - out->v - doc_first];
+    if (strcmp(pe->type, f->type) != 0 || f->group || f->aggregate || f->unreal ||
+        f->multi_site || pm->para + 1 < c->tk.s[f->sent].para)
+        return false;
+    if (f->method && pe->method && strcmp(f->method, pe->method) != 0 &&
+        strcmp(pe->method, "unknown") != 0)
+        return false;
+    if (f->place && pm->place && f->place != pm->place)
+        return false;
+    if (f->has_date) {
+        struct date d;
+        if (f->date_reported || f->date.prec != DATE_DAY || pm->date_explicit ||
+            !date_parse_iso(pe->date, &d) || d.prec != DATE_DAY)
+            return false;
+        long own = date_days(f->date.y, f->date.m, f->date.d);
+        long told = date_days(d.y, d.m, d.d);
+        return own <= told && own >= told - 7;
+    }
+    return false;
+}
+
 /* A sentence typed only by a toll word, naming no actor, method or place
  * of its own, continues the incident before it rather than telling a new
  * one ("116 people were killed, the monitor said"). */
@@ -2662,9 +2690,27 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                     xp(&c, "  => and gives event %zu its method, %s\n",
                        (size_t)(pe - out->v) - doc_first + 1, cur.method);
                 }
+                size_t told = prev_event;
                 prev = cur;
                 have_prev = true;
                 prev_event = (size_t)-1;
+                bool goes_on = pe && told == (size_t)(pe - out->v) && same_para &&
+                               !cur.has_date && !cur.place && !cur.group &&
+                               strcmp(cur.type, pe->type) == 0; /* "He stabbed people" */
+                if (pe && (goes_on || retells(&c, out, pe, &cur, doc_first))) {
+                    /* "The attacker struck on Friday": the lead's incident
+                     * told again, with its day; the tolls after it are its */
+                    struct meta *pm = &c.meta[pe - out->v - doc_first];
+                    if (cur.has_date && !pm->date_explicit) {
+                        date_format(&cur.date, pe->date);
+                        pm->date_explicit = true;
+                        xp(&c, "  => tells event %zu again and dates it %s\n",
+                           (size_t)(pe - out->v) - doc_first + 1, pe->date);
+                    } else {
+                        xp(&c, "  => tells event %zu again\n", (size_t)(pe - out->v) - doc_first + 1);
+                    }
+                    prev_event = (size_t)(pe - out->v);
+                }
                 set_scene(&c, &cur);
                 continue;
             } else {

@@ -1092,7 +1092,13 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                       (i + 2 < last && tok_is(&c->tk, i + 1, "the") &&
                        (tok_is(&c->tk, i + 2, "start") || tok_is(&c->tk, i + 2, "beginning") ||
                         tok_is(&c->tk, i + 2, "outbreak") || tok_is(&c->tk, i + 2, "launch"))));
-        if (since || (tok_is(&c->tk, i, "this") && i + 1 < last && tok_is(&c->tk, i + 1, "year")) ||
+        /* "this year" is a period, but "in July this year" a month */
+        bool this_year = tok_is(&c->tk, i, "this") && i + 1 < last &&
+                         tok_is(&c->tk, i + 1, "year") &&
+                         !(i > first && (date_month(tok_norm(&c->tk, i - 1)) ||
+                                         (c->tk.t[i - 1].kind == TOK_NUM && i > first + 1 &&
+                                          date_month(tok_norm(&c->tk, i - 2)))));
+        if (since || this_year ||
             (tok_is(&c->tk, i, "so") && i + 1 < last && tok_is(&c->tk, i + 1, "far")) ||
             (tok_is(&c->tk, i, "over") && i + 2 < last && tok_is(&c->tk, i + 1, "the") &&
              (tok_is(&c->tk, i + 2, "past") || tok_is(&c->tk, i + 2, "last") ||
@@ -1762,6 +1768,21 @@ static const struct event *discourse_event(const struct ctx *c, const struct eve
     return NULL;
 }
 
+static const char *const site_nouns[] = {
+    "camp", "base", "post", "prison", "jail", "church", "mosque", "school", "market",
+    "hotel", "village", "town", "city", "spot", "site", "checkpoint", "barracks",
+    "station", "area", "building", "compound", NULL};
+
+/* "an attack on the same camp": the site of an incident told before. */
+static bool same_site(const struct ctx *c, const struct frame *f)
+{
+    for (size_t i = f->first; i + 2 < f->last; i++)
+        if (tok_is(&c->tk, i, "the") && tok_is(&c->tk, i + 1, "same") &&
+            word_in(c, i + 2, site_nouns))
+            return true;
+    return false;
+}
+
 static void build_event(struct ctx *c, const struct frame *f, const struct event_list *out,
                         size_t doc_first, struct event *e, struct meta *mt)
 {
@@ -1807,7 +1828,8 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
         strcmp(f->type, "financing") != 0 &&
         strcmp(f->type, "arrest") != 0 && strcmp(f->type, "plot") != 0 &&
         strcmp(f->type, "claim_only") != 0) {
-        const struct event *de = older ? NULL : discourse_event(c, out, doc_first);
+        const struct event *de = older && !same_site(c, f) ? NULL
+                                                           : discourse_event(c, out, doc_first);
         if (de && (!country || strcmp(country, de->country) == 0)) {
             e->place = xstrdup(de->place);
             e->lat = de->lat;
@@ -2137,8 +2159,9 @@ static struct event *followed_event(struct event_list *out, size_t doc_first,
 
 /* A sentence with a trigger but no toll that tells the latest news event
  * again ("The attacker struck at 9:40 p.m. on Friday"): same type, a method
- * that agrees, no other place, in the next paragraph at the latest, and a
- * day of its own in the week before the date the event got from a report. */
+ * that agrees, no other place (a place of its own only when the event had
+ * none), in the next paragraph at the latest, and a day of its own in the
+ * week before the date the event got from a report. */
 static bool retells(const struct ctx *c, const struct event_list *out, const struct event *pe,
                     const struct frame *f, size_t doc_first)
 {
@@ -2149,7 +2172,10 @@ static bool retells(const struct ctx *c, const struct event_list *out, const str
     if (f->method && pe->method && strcmp(f->method, pe->method) != 0 &&
         strcmp(pe->method, "unknown") != 0)
         return false;
-    if (f->place && pm->place && f->place != pm->place)
+    if (f->place && pm->place_own && f->place != pm->place)
+        return false;
+    if (f->place && f->place->country && pe->country[0] &&
+        strcmp(f->place->country, pe->country) != 0)
         return false;
     if (f->has_date) {
         struct date d;
@@ -2185,12 +2211,12 @@ static bool is_follow_up(const struct ctx *c, const struct frame *f,
     /* "two attackers were killed in the assault": a clash of its own */
     if (!f->weak && !f->toll_update && strcmp(f->type, pe->type) != 0)
         return false;
-    if (own_date && f->date.prec == DATE_DAY && !f->toll_update) {
+    if (own_date && !f->toll_update) {
         char d[11];
         date_format(&f->date, d);
         if (pe->date[0] && !dates_agree(d, pe->date) &&
-            c->meta[pe - out->v - doc_first].date_explicit)
-            return false; /* another day: another incident */
+            (c->meta[pe - out->v - doc_first].date_explicit || f->date.prec < DATE_DAY))
+            return false; /* another day, or another month: another incident */
     }
     /* another town: another incident */
     return !(f->place && pe->place && strcmp(f->place->name, pe->place) != 0 &&
@@ -2654,7 +2680,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
              * incident just told, or another source's figure for it */
             struct event *pe = followed_event(out, doc_first, &cur);
             /* a larger figure told later is the toll as it rose */
-            bool joined = pe && (cur.toll_update || rises(pe, &cur) ? update_counts(pe, &cur)
+            bool joined = pe && (cur.toll_update || (rises(pe, &cur) && !cur.claim) ? update_counts(pe, &cur)
                                                                      : merge_counts(pe, &cur));
             if (pe && cur.has_date && !cur.date_reported &&
                 !c.meta[pe - out->v - doc_first].date_explicit) {
@@ -2701,6 +2727,19 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                     /* "The attacker struck on Friday": the lead's incident
                      * told again, with its day; the tolls after it are its */
                     struct meta *pm = &c.meta[pe - out->v - doc_first];
+                    if (cur.place && !pm->place_own && !cur.multi_site) {
+                        /* "attacked the camp at Inates": where, at last */
+                        free(pe->place);
+                        pe->place = cur.place_m ? span(&c, cur.place_m->first, cur.place_m->last)
+                                                : xstrdup(cur.place->name);
+                        pe->lat = cur.place->lat;
+                        pe->lon = cur.place->lon;
+                        pe->has_coords = true;
+                        pm->place = cur.place;
+                        pm->place_own = true;
+                        xp(&c, "  => places event %zu at %s\n",
+                           (size_t)(pe - out->v) - doc_first + 1, pe->place);
+                    }
                     if (cur.has_date && !pm->date_explicit) {
                         date_format(&cur.date, pe->date);
                         pm->date_explicit = true;

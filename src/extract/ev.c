@@ -209,6 +209,45 @@ static bool key_in(const char *key, const char *const *list)
 
 /* ---- tolls ------------------------------------------------------------- */
 
+/* "The number of people killed ... has risen to 21", "the death toll
+ * climbed to 40": the figure the toll reached is the toll, whatever other
+ * numbers the sentence gives on the way ("after six more bodies were
+ * found"). The slot is that of the nearest toll word before "to". */
+static void risen_toll(const struct ctx *c, struct frame *f, size_t first, size_t last)
+{
+    for (size_t i = first + 1; i + 2 < last; i++) {
+        if (!(tok_is(&c->tk, i, "risen") || tok_is(&c->tk, i, "rose") ||
+              tok_is(&c->tk, i, "climbed") || tok_is(&c->tk, i, "reached") ||
+              tok_is(&c->tk, i, "jumped")) || !tok_is(&c->tk, i + 1, "to"))
+            continue;
+        size_t at = i + 2;
+        at += num_qualifier(&c->tk, at, last);
+        struct num n;
+        if (!num_parse(&c->tk, c->text, at, last, &n) || n.vague)
+            return;
+        int slot = -1;
+        for (size_t q = i; q-- > first && q + 20 > i && slot < 0;) {
+            if (tok_is(&c->tk, q, "killed") || tok_is(&c->tk, q, "dead") ||
+                tok_is(&c->tk, q, "toll") || tok_is(&c->tk, q, "deaths"))
+                slot = S_KILLED;
+            else if (tok_is(&c->tk, q, "wounded") || tok_is(&c->tk, q, "injured"))
+                slot = S_INJURED;
+            else if (tok_is(&c->tk, q, "kidnapped") || tok_is(&c->tk, q, "abducted"))
+                slot = S_KIDNAPPED;
+            else if (tok_is(&c->tk, q, "arrested") || tok_is(&c->tk, q, "detained"))
+                slot = S_DETAINED;
+        }
+        if (slot < 0)
+            return;
+        f->count[slot] = (long long)n.value;
+        f->vague[slot] = false;
+        f->toll_update = true;
+        for (size_t q = n.first; q < n.last; q++)
+            c->used_num[q] = true;
+        return;
+    }
+}
+
 static const char *const aux_words[] = {
     "were", "was", "have", "has", "had", "been", "are", "is", "being", "be",
     "reportedly", "also", "later", "all", "both", "either", "confirmed",
@@ -1171,7 +1210,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         static const char *const reporting[] = {
             "said", "says", "told", "announced", "reported", "confirmed", "added",
             "stated", "statement", "began", "held", "published", "released",
-            "issued", "report", "reported", NULL};
+            "issued", "report", "reported", "address", "interview", "briefing",
+            "conference", NULL};
         for (size_t i = at; i < end; i++)
             c->date_tok[i] = true;
         bool after_since = at > first && ((tok_is(&c->tk, at - 1, "since") &&
@@ -1464,6 +1504,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                                tok_is(&c->tk, m->last, "massacre")))
             f->named_attack = true;
     }
+    risen_toll(c, f, first, last);
     /* "stabbed two people before police shot him dead": the attacker is
      * killed by the state in the same sentence as the attack */
     if (f->state) {
@@ -2699,7 +2740,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                 xp(&c, "  => no event: %s\n", event_gap(&cur));
                 goto next;
             }
-            if (!cur.type && has_toll(&cur) && prev_event != (size_t)-1 && same_para) {
+            if (!cur.type && has_toll(&cur) && prev_event != (size_t)-1 && have_prev &&
+                (same_para || prev.sent + 1 == si)) {
                 /* tolls without a trigger complete the event just before */
                 bool joined = merge_counts(&out->v[prev_event], &cur);
                 xp(&c, "  => %s event %zu\n", joined ? "its tolls join" : "conflicting tolls, not kept in",

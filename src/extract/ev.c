@@ -1905,10 +1905,12 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     const struct lex_match *group = f->group_inspired ? NULL : f->group;
     /* a group named after the act and not as its agent ("before the
      * Taliban takeover", "al-Qaeda suspects escaped") is not the actor */
+    /* but "killed in the al-Shabaab assault" names the act's author */
     if (group && !is_state_action(f->type) && f->trig_at && group->first > f->trig_at &&
         !(group->first >= 1 && (tok_is(&c->tk, group->first - 1, "by") ||
                                 (group->first >= 2 && tok_is(&c->tk, group->first - 2, "by")))) &&
-        !f->claim)
+        !f->claim && !(strcmp(f->type, "attack") == 0 && group->last < f->last &&
+                       match_covering(c, group->last, LEX_TRIGGER, TRIG_EVENT)))
         group = NULL;
     /* "an Islamic State sympathiser": inspired, not sent */
     if (group && group->last < c->tk.n &&

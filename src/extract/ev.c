@@ -10,6 +10,7 @@
  * the same incident twice are merged. */
 #include "ev.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1451,6 +1452,12 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             bool names_attack = m->last < last && match_covering(c, m->last, LEX_TRIGGER, TRIG_EVENT);
             if (!home && !cue && !names_attack)
                 continue; /* "Liverpool striker", "an Ariana Grande concert" */
+            /* "in New Lynn" (Auckland), not Lynn (Massachusetts): a foreign
+             * town inside a longer capitalised name we do not know */
+            if (!home && !c->tk.caseless && m->first > first + 1 &&
+                isupper((unsigned char)c->text[c->tk.t[m->first - 1].start]) &&
+                c->tk.t[m->first - 1].kind == TOK_WORD)
+                continue;
             /* the first settlement named wins; a province or region only
              * until a settlement comes; "from Gaza" is an origin */
             score = (place_specific(pl) ? 10 : 5) + (home ? 3 : 0);
@@ -1624,6 +1631,14 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
          * on Sunday"); one before it often dates a statement */
         long cost = (dist < 0 ? -2 * dist : dist) + (dates[k].reported ? 1000 : 0) -
                     (dates[k].absolute ? 12 : 0);
+        /* "on March 15, 2019, ... during Friday prayers": the weekday
+         * names a custom; the day is the one written out */
+        size_t after = dates[k].at + 1;
+        if (!dates[k].absolute && after < last &&
+            (tok_is(&c->tk, after, "prayers") || tok_is(&c->tk, after, "prayer") ||
+             tok_is(&c->tk, after, "mass") || tok_is(&c->tk, after, "services") ||
+             tok_is(&c->tk, after, "service") || tok_is(&c->tk, after, "sermon")))
+            cost += 200;
         if (best_cost < 0 || cost < best_cost) {
             best_cost = cost;
             f->date = dates[k].d;
@@ -1652,9 +1667,17 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         bool no_one = (tok_is(&c->tk, i, "no") && tok_is(&c->tk, i + 1, "one")) ||
                       tok_is(&c->tk, i, "nobody");
         if (no_one)
-            for (size_t k = i + 1; k < last && k <= i + 4; k++)
-                if (match_covering(c, k, LEX_TRIGGER, TRIG_COUNT))
-                    f->negated = true;
+            for (size_t k = i + 1; k < last && k <= i + 4; k++) {
+                const struct lex_match *m = match_covering(c, k, LEX_TRIGGER, TRIG_COUNT);
+                if (!m)
+                    continue;
+                f->negated = true;
+                /* "No one else died": none, not the "one" of "no one" */
+                for (int k2 = 0; k2 < S__COUNT; k2++)
+                    if (strcmp(lex_triggers[m->phrase->index].value, slot_names[k2]) == 0)
+                        f->count[k2] = 0;
+                break;
+            }
         if (tok_is(&c->tk, i, "no") && (tok_is(&c->tk, i + 1, "casualties") ||
                                         tok_is(&c->tk, i + 1, "injuries") ||
                                         tok_is(&c->tk, i + 1, "deaths")))
@@ -2222,7 +2245,11 @@ static bool retells(const struct ctx *c, const struct event_list *out, const str
         return false;
     if (f->has_date) {
         struct date d;
-        if (f->date_reported || f->date.prec != DATE_DAY || pm->date_explicit ||
+        /* the lede's day may be the report's ("faced questions on Saturday") */
+        char ref[11];
+        date_format(&c->ref, ref);
+        bool lede_day = pe == out->v + doc_first && strcmp(pe->date, ref) == 0;
+        if (f->date_reported || f->date.prec != DATE_DAY || (pm->date_explicit && !lede_day) ||
             !date_parse_iso(pe->date, &d) || d.prec != DATE_DAY)
             return false;
         long own = date_days(f->date.y, f->date.m, f->date.d);
@@ -2784,7 +2811,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                         xp(&c, "  => places event %zu at %s\n",
                            (size_t)(pe - out->v) - doc_first + 1, pe->place);
                     }
-                    if (cur.has_date && !pm->date_explicit) {
+                    if (cur.has_date) {
                         date_format(&cur.date, pe->date);
                         pm->date_explicit = true;
                         xp(&c, "  => tells event %zu again and dates it %s\n",

@@ -669,7 +669,10 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
     while (i > first) {
         i--;
         const struct tok *t = &c->tk.t[i];
-        if (word_in(c, i, aux_words)) {
+        /* "they were both killed" (an auxiliary), but "both attackers" */
+        bool both_n = tok_is(&c->tk, i, "both") && i + 1 < m->first &&
+                      match_covering(c, i + 1, LEX_TRIGGER, TRIG_VICTIM);
+        if (word_in(c, i, aux_words) && !both_n) {
             passive = true;
             continue;
         }

@@ -118,6 +118,13 @@ bool num_parse(const struct tokens *tk, const char *text, size_t i, size_t limit
             return true;
         }
     }
+    /* "both attackers": two; "both of them" is left to the caller */
+    if (eq(w, "both") && i + 1 < limit && tk->t[i + 1].kind == TOK_WORD &&
+        !eq(tok_norm(tk, i + 1), "of")) {
+        n->value = 2;
+        n->last = i + 1;
+        return true;
+    }
     if (eq(w, "dozen")) {
         n->value = 12;
         n->last = i + 1;

@@ -30,6 +30,8 @@ enum slot { S_KILLED, S_INJURED, S_KIDNAPPED, S_DETAINED, S_ESCAPED, S__COUNT };
 static const char *const slot_names[S__COUNT] = {
     "killed", "injured", "kidnapped", "detained", "escaped"};
 
+#define LONE_MAX 16 /* attack sentences without an event kept per document */
+
 /* What one sentence says. */
 struct frame {
     size_t sent;
@@ -1795,13 +1797,24 @@ static bool is_state_action(const char *type);
 
 /* Every weapon, target, attacker and group the sentence names joins the
  * event's roles (the primary ones are set first, so they lead). */
+/* Words for the people who carry out attacks (the perpetrator role). */
+static const char *const perps[] = {
+    "gunmen", "gunman", "attackers", "attacker", "assailants", "assailant",
+    "militants", "insurgents", "guerrillas", "terrorists", "terrorist", "rebels",
+    "bombers", "bomber", "suicide bomber", "suicide bombers", "kidnappers",
+    "armed men", "urban guerrillas", "jihadists", NULL};
+
+static bool names_perpetrator(const struct ctx *c, const struct frame *f)
+{
+    FOR_MATCHES(c, m, f->first, f->last)
+        if (m->phrase->kind == LEX_ACTOR ||
+            (m->phrase->kind == LEX_TRIGGER && key_in(m->phrase->key, perps)))
+            return true;
+    return false;
+}
+
 static void add_roles(const struct ctx *c, const struct frame *f, struct event *e)
 {
-    static const char *const perps[] = {
-        "gunmen", "gunman", "attackers", "attacker", "assailants", "assailant",
-        "militants", "insurgents", "guerrillas", "terrorists", "terrorist", "rebels",
-        "bombers", "bomber", "suicide bomber", "suicide bombers", "kidnappers",
-        "armed men", "urban guerrillas", "jihadists", NULL};
     bool state_act = is_state_action(e->type);
     FOR_MATCHES(c, m, f->first, f->last) {
         const struct lex_phrase *p = m->phrase;
@@ -2631,6 +2644,27 @@ static struct meta *meta_at(struct ctx *c, size_t k)
     return &c->meta[k];
 }
 
+/* A story of attacks that never gives a toll, a place with a date, or a
+ * group ("four powerful rockets were going to explode near the tanks ...
+ * the watchmen exchanged fire with the terrorists, who fled leaving the
+ * dynamite"): one event from its first attack sentence, with the roles of
+ * every such sentence. Only when those sentences name the attackers. */
+static void untold_attack(struct ctx *c, const struct frame *told, size_t n_told,
+                          struct event_list *out, size_t doc_first)
+{
+    bool attackers = false;
+    for (size_t k = 0; k < n_told && !attackers; k++)
+        attackers = names_perpetrator(c, &told[k]);
+    if (!attackers)
+        return;
+    struct event *e = event_list_push(out);
+    build_event(c, &told[0], out, doc_first, e, meta_at(c, out->n - 1 - doc_first));
+    for (size_t k = 1; k < n_told; k++)
+        add_roles(c, &told[k], e);
+    xp(c, "\n=> event %zu: the attacks the story tells, from %zu sentences without a toll\n",
+       out->n - doc_first, n_told);
+}
+
 int ev_extract(const struct doc *d, struct event_list *out)
 {
     return ev_extract_explain(d, out, NULL);
@@ -2682,6 +2716,10 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
            c.doc_country ? c.doc_country : "none", c.doc_group ? c.doc_group->key : "none");
     }
     struct frame prev = {0}, cur;
+    /* attacks told without toll, place or date: a story of its own when
+     * nothing else in it makes an event (see untold_attack()) */
+    struct frame told[LONE_MAX];
+    size_t n_told = 0;
     bool have_prev = false;
     size_t prev_event = (size_t)-1; /* the event the previous frame built or joined */
     for (size_t si = 0; si < nsent; si++) {
@@ -2790,11 +2828,14 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                     xp(&c, "  => and gives event %zu its method, %s\n",
                        (size_t)(pe - out->v) - doc_first + 1, cur.method);
                 }
-                size_t told = prev_event;
+                if (n_told < LONE_MAX && !cur.unreal && !cur.aggregate && cur.method &&
+                    (strcmp(cur.type, "attack") == 0 || strcmp(cur.type, "kidnapping") == 0))
+                    told[n_told++] = cur;
+                size_t told_ev = prev_event;
                 prev = cur;
                 have_prev = true;
                 prev_event = (size_t)-1;
-                bool goes_on = pe && told == (size_t)(pe - out->v) && same_para &&
+                bool goes_on = pe && told_ev == (size_t)(pe - out->v) && same_para &&
                                !cur.has_date && !cur.place && !cur.group &&
                                strcmp(cur.type, pe->type) == 0; /* "He stabbed people" */
                 if (pe && (goes_on || retells(&c, out, pe, &cur, doc_first))) {
@@ -2850,6 +2891,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
         have_prev = true;
         set_scene(&c, &cur);
     }
+    if (out->n == doc_first && n_told >= 1)
+        untold_attack(&c, told, n_told, out, doc_first);
     xp(&c, "\n");
     mark_background(&c, out, doc_first);
     merge_retold(&c, out, doc_first);

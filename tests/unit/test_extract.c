@@ -228,6 +228,38 @@ static void claim_names_the_group(void **state)
     event_list_free(&l);
 }
 
+static bool has_role(const struct event *e, int role, const char *text)
+{
+    for (size_t i = 0; i < e->roles[role].n; i++)
+        if (strcmp(e->roles[role].v[i], text) == 0)
+            return true;
+    return false;
+}
+
+static void untold_attack_gathers_its_roles(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    /* no toll, no place, no date: one event with the roles of both sentences */
+    extract(NULL,
+            "Four rockets were set to explode beside the fuel tanks of the plant.\n\n"
+            "The guards exchanged fire with the terrorists, who fled leaving dynamite "
+            "and a grenade.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].type, "attack");
+    assert_string_equal(l.v[0].method, "rocket");
+    assert_true(has_role(&l.v[0], ROLE_WEAPON, "rockets"));
+    assert_true(has_role(&l.v[0], ROLE_WEAPON, "dynamite"));
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "terrorists"));
+    event_list_free(&l);
+    /* the same without attackers named: nothing */
+    extract(NULL,
+            "Four rockets were set to explode beside the fuel tanks of the plant.\n\n"
+            "The guards found dynamite and a grenade by the fence.", &l);
+    assert_int_equal(l.n, 0);
+    event_list_free(&l);
+}
+
 static void background_incident_and_money(void **state)
 {
     (void)state;
@@ -436,6 +468,7 @@ int main(void)
         cmocka_unit_test(the_first_settlement_is_the_place),
         cmocka_unit_test(money_in_dollars_and_other_currencies),
         cmocka_unit_test(relative_days_and_ranges),
+        cmocka_unit_test(untold_attack_gathers_its_roles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

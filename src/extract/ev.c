@@ -456,21 +456,30 @@ static bool things_after(const struct ctx *c, size_t j, size_t last)
 /* Adds further parts of one toll: "5 soldiers and 3 civilians". */
 static double sum_parts(struct ctx *c, size_t j, size_t last, double value)
 {
+    double sum = value;
     for (int parts = 0; parts < 3 && j + 1 < last; parts++) {
         if (!tok_is(&c->tk, j, "and") && !tok_is(&c->tk, j, ","))
             break;
         struct num n;
         if (!number_at(c, j + 1, last, &n) || n.vague)
             break;
+        /* "26 people, 14 of them soldiers": a part of the whole */
+        bool of_them = n.last + 1 < last && tok_is(&c->tk, n.last, "of") &&
+                       (tok_is(&c->tk, n.last + 1, "them") || tok_is(&c->tk, n.last + 1, "whom"));
         const struct lex_match *v = victim_after(c, n.last, last);
         if (!v)
             break;
         for (size_t q = n.first; q < n.last; q++)
             c->used_num[q] = true;
-        value += n.value;
+        if (of_them)
+            return value;
+        sum += n.value;
         j = v->last;
     }
-    return value;
+    /* "sixty people, ten women and seven children among them" */
+    if (j + 1 < last && tok_is(&c->tk, j, "among") && tok_is(&c->tk, j + 1, "them"))
+        return value;
+    return sum;
 }
 
 /* Is token i the start of a person's name (capitalised words that are not

@@ -454,6 +454,29 @@ static bool things_after(const struct ctx *c, size_t j, size_t last)
 }
 
 /* Adds further parts of one toll: "5 soldiers and 3 civilians". */
+/* The start of "N people" ending just before token end ("Twelve members
+ * of the security forces" before "and seven civilians"), or end: a number
+ * (not a date, not yet used) then up to six words naming people. */
+static size_t part_before(const struct ctx *c, size_t first, size_t end)
+{
+    for (size_t k = end; k-- > first && k + 8 > end;) {
+        if (c->tk.t[k].kind == TOK_PUNCT && !tok_is(&c->tk, k, "-"))
+            return end;
+        struct num n;
+        if (c->date_tok[k] || c->used_num[k] || !num_parse(&c->tk, c->text, k, end, &n) ||
+            n.vague || n.last >= end)
+            continue;
+        if (k > first && num_parse(&c->tk, c->text, k - 1, end, &n))
+            continue; /* the middle of "twenty three" */
+        for (size_t q = k + 1; q < end; q++)
+            if (match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM) ||
+                match_covering(c, q, LEX_TRIGGER, TRIG_SECURITY))
+                return k;
+        return end;
+    }
+    return end;
+}
+
 static double sum_parts(struct ctx *c, size_t j, size_t last, double value)
 {
     double sum = value;
@@ -755,6 +778,27 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
                 *value = (long long)probe.value;
                 for (size_t q = start; q < probe.last; q++)
                     c->used_num[q] = true;
+                /* "Twelve members of the security forces and seven
+                 * civilians were killed": the part before "and" too */
+                size_t before;
+                struct num lo;
+                if (start >= first + 3 && tok_is(&c->tk, start - 1, "and") &&
+                    tok_is(&c->tk, start - 3, "between") &&
+                    num_parse(&c->tk, c->text, start - 2, last, &lo) && !lo.vague &&
+                    lo.last == start - 1) {
+                    /* "between 20 and 30 people were wounded": the first */
+                    *value = (long long)lo.value;
+                    c->used_num[start - 2] = true;
+                    start -= 3;
+                } else if (start >= first + 2 && tok_is(&c->tk, start - 1, "and") &&
+                    (before = part_before(c, first, start - 1)) < start) {
+                    struct num part;
+                    num_parse(&c->tk, c->text, before, last, &part);
+                    *value += (long long)part.value;
+                    for (size_t q = part.first; q < part.last; q++)
+                        c->used_num[q] = true;
+                    start = before;
+                }
             }
             *victim = start;
             return true;

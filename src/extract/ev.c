@@ -2328,6 +2328,18 @@ static bool retells(const struct ctx *c, const struct event_list *out, const str
     return false;
 }
 
+/* "Some media reports put the toll at 28", "unconfirmed reports": a
+ * figure that does not replace the authorities' own. */
+static bool hedged(const struct ctx *c, const struct frame *f)
+{
+    for (size_t i = f->first; i + 1 < f->last; i++)
+        if (tok_is(&c->tk, i, "unconfirmed") ||
+            ((tok_is(&c->tk, i, "media") || tok_is(&c->tk, i, "some")) &&
+             (tok_is(&c->tk, i + 1, "reports") || tok_is(&c->tk, i + 1, "outlets"))))
+            return true;
+    return false;
+}
+
 /* A sentence typed only by a toll word, naming no actor, method or place
  * of its own, continues the incident before it rather than telling a new
  * one ("116 people were killed, the monitor said"). */
@@ -2844,7 +2856,9 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
              * incident just told, or another source's figure for it */
             struct event *pe = followed_event(out, doc_first, &cur);
             /* a larger figure told later is the toll as it rose */
-            bool joined = pe && (cur.toll_update || (rises(pe, &cur) && !cur.claim) ? update_counts(pe, &cur)
+            bool joined = pe && ((cur.toll_update || rises(pe, &cur)) && !cur.claim &&
+                                         !hedged(&c, &cur)
+                                     ? update_counts(pe, &cur)
                                                                      : merge_counts(pe, &cur));
             if (pe && cur.has_date && !cur.date_reported &&
                 !c.meta[pe - out->v - doc_first].date_explicit) {
@@ -2884,12 +2898,16 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                 if (n_told < LONE_MAX && !cur.unreal && !cur.aggregate && cur.method &&
                     (strcmp(cur.type, "attack") == 0 || strcmp(cur.type, "kidnapping") == 0))
                     told[n_told++] = cur;
-                size_t told_ev = prev_event;
+                size_t told_ev = prev_event, prev_sent = prev.sent;
+                bool follows = have_prev;
                 prev = cur;
                 have_prev = true;
                 prev_event = (size_t)-1;
-                bool goes_on = pe && told_ev == (size_t)(pe - out->v) && same_para &&
-                               !cur.has_date && !cur.place && !cur.group &&
+                bool goes_on = pe && told_ev == (size_t)(pe - out->v) &&
+                               (same_para || (follows && prev_sent + 1 == si)) &&
+                               !cur.has_date && !cur.group &&
+                               (!cur.place ||
+                                cur.place == c.meta[pe - out->v - doc_first].place) &&
                                strcmp(cur.type, pe->type) == 0; /* "He stabbed people" */
                 if (pe && (goes_on || retells(&c, out, pe, &cur, doc_first))) {
                     /* "The attacker struck on Friday": the lead's incident

@@ -403,8 +403,10 @@ static bool number_at(const struct ctx *c, size_t i, size_t last, struct num *n)
     size_t q;
     int guard = 0;
     while (i < last && (q = num_qualifier(&c->tk, i, last)) > 0 && guard++ < 3) {
-        if (tok_is(&c->tk, i, "a") && i + 1 < last && tok_is(&c->tk, i + 1, "dozen"))
-            break; /* "a dozen" is a number */
+        if (tok_is(&c->tk, i, "a") && i + 1 < last &&
+            (tok_is(&c->tk, i + 1, "dozen") || tok_is(&c->tk, i + 1, "hundred") ||
+             tok_is(&c->tk, i + 1, "thousand")))
+            break; /* "a dozen", "a hundred" are numbers */
         i += q;
     }
     if (i >= last || c->date_tok[i] || c->used_num[i])

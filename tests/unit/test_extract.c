@@ -44,6 +44,8 @@ static void numbers_in_digits_and_words(void **state)
     assert_true(number_of("1.5 million", &vague) == 1500000);
     assert_true(number_of("eleven", &vague) == 11);
     assert_true(number_of("both attackers", &vague) == 2);
+    assert_true(number_of("a hundred and ten", &vague) == 110);
+    assert_true(number_of("a hundred and 10", &vague) == 100);
     assert_true(number_of("both of them", &vague) == -1);
     assert_true(number_of("dozens of people", &vague) == 0);
     assert_true(vague);

@@ -2454,6 +2454,55 @@ static void explain_frame(struct ctx *c, const struct frame *f)
  * prison and the escape it allowed; attackers killed and others captured;
  * a massacre and the abduction that went with it. The second event gets
  * the tolls that belong to it, and the same sentence as evidence. */
+/* A later clause of an attack sentence where the security forces kill the
+ * attackers ("..., and fighting went on into Tuesday, when Tunisian forces
+ * killed six more militants"): how many, the security word and the clause's
+ * own date, if any. */
+static bool state_kill_clause(struct ctx *c, const struct frame *f, long long *killed,
+                              const struct lex_match **state, struct date *when)
+{
+    if (!f->trig_at)
+        return false;
+    FOR_MATCHES(c, m, f->trig_at + 1, f->last) {
+        if (m->phrase->kind != LEX_TRIGGER || lex_triggers[m->phrase->index].cls != TRIG_SECURITY)
+            continue;
+        size_t k = m->last;
+        if (k < f->last && (tok_is(&c->tk, k, "killed") || tok_is(&c->tk, k, "shot")))
+            k += tok_is(&c->tk, k, "shot") && k + 1 < f->last && tok_is(&c->tk, k + 1, "dead") ? 2 : 1;
+        else
+            continue;
+        if (!tok_is(&c->tk, k - 1, "killed") && !tok_is(&c->tk, k - 1, "dead"))
+            continue;
+        struct num n;
+        if (k >= f->last || c->date_tok[k] || !num_parse(&c->tk, c->text, k, f->last, &n) ||
+            n.vague)
+            continue;
+        size_t q = n.last;
+        for (int skip = 0; skip < 2 && q < f->last && !word_in(c, q, attacker_nouns); skip++)
+            q++; /* "six more militants", "five suspected militants" */
+        if (q >= f->last || !word_in(c, q, attacker_nouns))
+            continue;
+        /* the clause must be another one: a comma, "when" or "and" before */
+        bool clause = false;
+        for (size_t b = f->trig_at + 1; b < m->first; b++)
+            if (tok_is(&c->tk, b, ",") || tok_is(&c->tk, b, "when") || tok_is(&c->tk, b, ";"))
+                clause = true;
+        if (!clause)
+            continue;
+        *killed = (long long)n.value;
+        *state = m;
+        when->prec = DATE_NONE;
+        size_t from = m->first > f->first + 8 ? m->first - 8 : f->first, at, end;
+        struct date d;
+        while (from < m->first && date_find(&c->tk, c->text, from, m->first, &c->ref, &d, &at, &end)) {
+            *when = d;
+            from = end;
+        }
+        return true;
+    }
+    return false;
+}
+
 static void split_event(struct ctx *c, const struct frame *f, struct event_list *out,
                         size_t doc_first)
 {
@@ -2474,6 +2523,15 @@ static void split_event(struct ctx *c, const struct frame *f, struct event_list 
     else if (strcmp(e->type, "attack") == 0 && f->state_kills > 0) {
         /* "... before police shot him dead": the attacker's death */
         type = "clash";
+    }
+    long long clause_killed = EV_UNKNOWN;
+    const struct lex_match *clause_state = NULL;
+    struct date clause_date = {0};
+    if (!type && strcmp(e->type, "attack") == 0 &&
+        state_kill_clause(c, f, &clause_killed, &clause_state, &clause_date)) {
+        type = "clash";
+        if (e->killed == clause_killed)
+            e->killed = EV_UNKNOWN; /* the attackers' deaths were not its toll */
     }
     if (!type || out->n - doc_first >= EV_MAX_EVENTS)
         return;
@@ -2502,7 +2560,12 @@ static void split_event(struct ctx *c, const struct frame *f, struct event_list 
         x->actor = xstrdup(e->actor);
         x->actor_group = xstrdup(e->actor_group);
     }
-    if (strcmp(type, "clash") == 0) {
+    if (clause_state) {
+        x->killed = clause_killed;
+        x->actor = span(c, clause_state->first, clause_state->last);
+        if (clause_date.prec)
+            date_format(&clause_date, x->date);
+    } else if (strcmp(type, "clash") == 0) {
         x->killed = f->state_kills;
         if (f->state)
             x->actor = span(c, f->state_first, f->state->last);

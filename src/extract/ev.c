@@ -702,6 +702,18 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
     bool passive = key_in(key_of(m), intransitive);
     size_t i = m->first;
     int nouns = 0;
+    /* "Two people suspected of helping the attackers were arrested": the
+     * count is before the phrase that says who they are */
+    for (size_t q = m->first; q > first + 1 && q + 10 > m->first; q--) {
+        if (c->tk.t[q - 1].kind == TOK_PUNCT)
+            break;
+        if (tok_is(&c->tk, q, "of") && (tok_is(&c->tk, q - 1, "suspected") ||
+                                         tok_is(&c->tk, q - 1, "accused"))) {
+            passive = passive || word_in(c, m->first - 1, aux_words);
+            i = q - 1;
+            break;
+        }
+    }
     while (i > first) {
         i--;
         const struct tok *t = &c->tk.t[i];
@@ -1079,6 +1091,7 @@ struct triggers {
     const char *method;                   /* its method */
     bool hostage, ramming, attack, kidnap, seize_place, clash, strike, strike_word, raid,
          raid_weak, arrest, escape, plot, financing, claim_only;
+    bool raid_context;                    /* "arrested in raids": how, not what */
 };
 
 /* Forces whose captures are raids, not arrests. */
@@ -1378,6 +1391,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                     if (strncmp(key_of(m), "operation", 9) == 0 ||
                         strstr(key_of(m), " operation"))
                         t.raid_weak = true;
+                    else if (t.arrest && m->first > first && tok_is(&c->tk, m->first - 1, "in"))
+                        t.raid_context = true; /* "were arrested in raids" */
                     else
                         t.raid = true;
                 } else if (strcmp(v, "arrest") == 0) {

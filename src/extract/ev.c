@@ -61,6 +61,7 @@ struct frame {
     const struct lex_match *place_m;
     const char *country;      /* a country named as the location */
     const char *weak_country; /* a country only named as an adjective */
+    const char *state_country; /* the country of the forces ("Iraqi forces") */
     struct date date;
     bool has_date;
     bool date_reported;       /* the only date is that of a statement */
@@ -723,6 +724,17 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
         if (word_in(c, i, aux_words) && !both_n) {
             passive = true;
             continue;
+        }
+        if (tok_is(&c->tk, i, ",") && passive && !nouns) {
+            /* "Four people, three Moroccans and a Spaniard, are in
+             * custody": over the apposition to its head */
+            size_t q = i;
+            while (q > first + 1 && q + 10 > i && c->tk.t[q - 1].kind != TOK_PUNCT)
+                q--;
+            if (q > first + 1 && q + 10 > i && tok_is(&c->tk, q - 1, ",")) {
+                i = q - 1;
+                continue;
+            }
         }
         if (t->kind == TOK_PUNCT && !tok_is(&c->tk, i, "-"))
             return false;
@@ -1577,6 +1589,10 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             } else if (!f->weak_country) {
                 f->weak_country = code;
             }
+            /* "Iraqi forces", "French troops": whose forces */
+            if (!f->state_country && m->last < last &&
+                match_covering(c, m->last, LEX_TRIGGER, TRIG_SECURITY))
+                f->state_country = code;
         }
         /* "the New Orleans attack" */
         if (p->kind == LEX_PLACE && m->first > first && tok_is(&c->tk, m->first - 1, "the") &&
@@ -1996,8 +2012,8 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     if (!country && pl)
         country = pl->country;
     /* "Iraqi forces" act in Iraq; otherwise the document's country */
-    if (!country && f->state && f->weak_country && is_state_action(f->type))
-        country = f->weak_country;
+    if (!country && f->state && f->state_country && is_state_action(f->type))
+        country = f->state_country;
     if (!country)
         country = c->doc_country ? c->doc_country : f->weak_country;
     if (pl) {

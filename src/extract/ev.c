@@ -1300,9 +1300,17 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             "conference", NULL};
         for (size_t i = at; i < end; i++)
             c->date_tok[i] = true;
+        /* "until March 7, when a gunman opened fire": the day it ended */
+        size_t w = end;
+        if (w + 1 < last && (tok_is(&c->tk, w, "this") || tok_is(&c->tk, w, "last")) &&
+            tok_is(&c->tk, w + 1, "year"))
+            w += 2;
+        if (w < last && tok_is(&c->tk, w, ","))
+            w++;
+        bool until_when = w < last && tok_is(&c->tk, w, "when");
         bool after_since = at > first && ((tok_is(&c->tk, at - 1, "since") &&
                                            !since_when(c, at - 1, last)) ||
-                                          tok_is(&c->tk, at - 1, "until"));
+                                          (tok_is(&c->tk, at - 1, "until") && !until_when));
         bool reported = false;
         for (size_t k = 1; k <= 3 && at >= first + k; k++)
             if (word_in(c, at - k, reporting))

@@ -1590,7 +1590,12 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 (tok_is(&c->tk, m->last + 1, "led") || tok_is(&c->tk, m->last + 1, "backed") ||
                  tok_is(&c->tk, m->last + 1, "supported") || tok_is(&c->tk, m->last + 1, "funded")))
                 continue;
-            if (p->kind == LEX_COUNTRY && locative_before(c, m->first, first) &&
+            /* "a Swede who was born in Iraq": a life, not the scene */
+            static const char *const life[] = {"born", "raised", "lived", "grew", "up",
+                                               "studied", "settled", "arrived", NULL};
+            bool biography = m->first >= first + 2 && tok_is(&c->tk, m->first - 1, "in") &&
+                             word_in(c, m->first - 2, life);
+            if (p->kind == LEX_COUNTRY && locative_before(c, m->first, first) && !biography &&
                 !(m->first > first && tok_is(&c->tk, m->first - 1, "from"))) {
                 if (!f->country)
                     f->country = code;
@@ -1808,7 +1813,11 @@ static const char *event_gap(const struct frame *f)
         return "no event trigger";
     if (f->aggregate)
         return "a statement about a period, not an incident";
-    if (f->unreal && !(f->unreal_court_only && strcmp(f->type, "arrest") == 0))
+    /* a court story may retell the act with its toll and its day ("admitted
+     * that he carried out the attack, which killed five people last Friday") */
+    if (f->unreal && !(f->unreal_court_only &&
+                       (strcmp(f->type, "arrest") == 0 ||
+                        (has_toll(f) && f->has_date && !f->date_reported))))
         return "not an act: a threat, a plan, a denial, a trial or a drill";
     const char *t = f->type;
     bool anchored = f->place && f->has_date;
@@ -2974,6 +2983,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
             xp(&c, "  => %s event %zu (the incident already told)\n",
                joined ? "its tolls join" : "another source's figure for, not kept in",
                pe ? (size_t)(pe - out->v) - doc_first + 1 : 0);
+            if (pe)
+                prev_event = (size_t)(pe - out->v);
             goto next;
         }
         if (!is_event(&cur)) {
@@ -2983,10 +2994,19 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
             }
             if (!cur.type && has_toll(&cur) && prev_event != (size_t)-1 && have_prev &&
                 (same_para || prev.sent + 1 == si)) {
-                /* tolls without a trigger complete the event just before */
-                bool joined = merge_counts(&out->v[prev_event], &cur);
+                /* tolls without a trigger complete the event just before;
+                 * the dead and wounded are not an arrest's */
+                size_t to = prev_event;
+                bool no_harm = cur.count[S_DETAINED] < 0 && cur.count[S_KIDNAPPED] < 0;
+                while (no_harm && to > doc_first && to != (size_t)-1 &&
+                       (type_is(out->v[to].type, "arrest") || type_is(out->v[to].type, "plot") ||
+                        type_is(out->v[to].type, "financing")))
+                    to--;
+                if (type_is(out->v[to].type, "arrest") && no_harm)
+                    to = prev_event;
+                bool joined = merge_counts(&out->v[to], &cur);
                 xp(&c, "  => %s event %zu\n", joined ? "its tolls join" : "conflicting tolls, not kept in",
-                   prev_event - doc_first + 1);
+                   to - doc_first + 1);
             } else if (cur.type && !has_consequence(&cur) && strcmp(cur.type, "claim_only") != 0) {
                 /* a trigger without tolls: context for the next sentence */
                 xp(&c, "  => no event yet (%s): kept for the next sentence\n", event_gap(&cur));

@@ -989,18 +989,26 @@ static bool other_money(const struct ctx *c, size_t first, size_t last, size_t *
 /* ---- the frame of one sentence ---------------------------------------- */
 
 /* "two days earlier" (before the last date the story gave), "three days
- * ago" (before the report), "the day before". */
+ * ago", "a week ago", "two weeks ago" (before the report), "the day before". */
 static bool days_before(const struct ctx *c, size_t first, size_t last, struct date *out,
                         size_t *at)
 {
     bool any = false; /* most sentences name no day: look before parsing */
     for (size_t i = first; i < last && !any; i++)
         any = tok_is(&c->tk, i, "day") || tok_is(&c->tk, i, "days") ||
+              tok_is(&c->tk, i, "week") || tok_is(&c->tk, i, "weeks") ||
               tok_is(&c->tk, i, "previous");
     for (size_t i = first; any && i + 1 < last; i++) {
         struct num n = {0};
         size_t j = i;
-        if (tok_is(&c->tk, i, "the") && (tok_is(&c->tk, i + 1, "previous") ||
+        long unit = 1; /* days */
+        if (tok_is(&c->tk, i, "a") && tok_is(&c->tk, i + 1, "week") && i + 2 < last &&
+            (tok_is(&c->tk, i + 2, "ago") || tok_is(&c->tk, i + 2, "earlier") ||
+             tok_is(&c->tk, i + 2, "before"))) {
+            /* "a week ago" */
+            n.value = 7;
+            j = i + 3;
+        } else if (tok_is(&c->tk, i, "the") && (tok_is(&c->tk, i + 1, "previous") ||
                                          tok_is(&c->tk, i + 1, "day"))) {
             n.value = 1;
             j = i + 2;
@@ -1012,9 +1020,12 @@ static bool days_before(const struct ctx *c, size_t first, size_t last, struct d
                 j++;
         } else if (num_parse(&c->tk, c->text, i, last, &n) && !n.vague && n.value < 60 &&
                    n.last + 1 < last &&
-                   (tok_is(&c->tk, n.last, "days") || tok_is(&c->tk, n.last, "day")) &&
+                   (tok_is(&c->tk, n.last, "days") || tok_is(&c->tk, n.last, "day") ||
+                    tok_is(&c->tk, n.last, "weeks")) &&
                    (tok_is(&c->tk, n.last + 1, "earlier") || tok_is(&c->tk, n.last + 1, "before") ||
                     tok_is(&c->tk, n.last + 1, "ago"))) {
+            if (tok_is(&c->tk, n.last, "weeks"))
+                unit = 7;
             j = n.last + 2;
         } else {
             continue;
@@ -1023,7 +1034,7 @@ static bool days_before(const struct ctx *c, size_t first, size_t last, struct d
         const struct date *base = !ago && c->last_date.prec == DATE_DAY ? &c->last_date : &c->ref;
         if (base->prec != DATE_DAY)
             return false;
-        date_from_days(date_days(base->y, base->m, base->d) - (long)n.value, out);
+        date_from_days(date_days(base->y, base->m, base->d) - (long)n.value * unit, out);
         *at = i;
         return true;
     }

@@ -447,6 +447,15 @@ static void relative_days_and_ranges(void **state)
     assert_int_equal(l.n, 1);
     assert_int_equal(l.v[0].killed, 20);
     event_list_free(&l);
+    /* weeks before the report */
+    extract("2024-03-14", "Gunmen seized 287 pupils from a school in Kuriga a week ago.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].date, "2024-03-07");
+    event_list_free(&l);
+    extract("2024-03-14", "Gunmen seized 287 pupils from a school in Kuriga two weeks ago.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].date, "2024-02-29");
+    event_list_free(&l);
 }
 
 int main(void)

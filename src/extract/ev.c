@@ -381,7 +381,7 @@ static const char *const one_person[] = {
     "assailant", "bomber", "gunman", "soldier", "policeman", "policewoman",
     "police officer", "officer", "security officer", "guard", "leader",
     "commander", "civilian", "worshipper", "pilgrim", "tourist", "teacher",
-    "journalist", "person", NULL};
+    "journalist", "person", "mastermind", "suspected mastermind", "alleged mastermind", NULL};
 
 static const char *const leader_words[] = {
     "leader", "commander", "chief", "emir", "founder", "head", "spokesman",
@@ -2948,6 +2948,13 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
             }
             if (!is_event(&cur) || (cur.weak && !has_toll(&cur)))
                 goto next;
+            if (folded && cur.claim_resp && !(cur.has_date && !cur.date_reported) &&
+                !cur.place) {
+                /* "ISKP said its men had slipped a bag of explosives into
+                 * the prayer hall": the group's own telling of the act */
+                xp(&c, "  => the group's own account of that event, not another\n");
+                goto next;
+            }
         }
         bool pending = have_prev && same_para && prev_event == (size_t)-1 && prev.type &&
                        !has_consequence(&prev) && !prev.aggregate && !prev.anaphoric &&

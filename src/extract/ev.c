@@ -1746,6 +1746,17 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
          * on Sunday"); one before it often dates a statement */
         long cost = (dist < 0 ? -2 * dist : dist) + (dates[k].reported ? 1000 : 0) -
                     (dates[k].absolute ? 12 : 0);
+        /* "were piecing together on Friday how a gunman shot dead a soldier
+         * on Wednesday": before the verb, with another day after it, the
+         * report's own day is likelier the day of the telling */
+        bool later_day = false; /* another day told after the verb */
+        for (size_t k2 = 0; k2 < n_dates; k2++)
+            if (k2 != k && dates[k2].at > anchor && !dates[k2].reported)
+                later_day = true;
+        if (later_day && dates[k].at < anchor && dates[k].d.prec == DATE_DAY &&
+            c->ref.prec == DATE_DAY && dates[k].d.y == c->ref.y && dates[k].d.m == c->ref.m &&
+            dates[k].d.d == c->ref.d)
+            cost += 30;
         /* "on March 15, 2019, ... during Friday prayers": the weekday
          * names a custom; the day is the one written out */
         size_t after = dates[k].at + 1;

@@ -1719,6 +1719,12 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             f->aggregate = false;
     f->method_hint = t.ramming ? "vehicle_ramming" : t.method;
     decide_type(&t, f);
+    /* "Both attackers died, and 20 people were wounded": the attackers'
+     * own deaths, told as the subject, are not the attack's toll */
+    if (type_is(f->type, "attack") && f->count[S_KILLED] > 0 && f->victim_m &&
+        key_in(key_of(f->victim_m), attacker_nouns) && f->victim_m->first <= f->kill_at &&
+        f->victim_m->first <= first + 3 && !f->state)
+        f->count[S_KILLED] = 0;
     /* the date nearest the incident's verb, a reporting date last */
     size_t anchor = f->kill_at ? f->kill_at : (t.first_at ? t.first_at : first);
     /* "Chad began mourning on Wednesday after Boko Haram killed 92": a

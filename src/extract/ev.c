@@ -700,7 +700,8 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
      * ("a man stabbed ..." names the attacker) */
     static const char *const intransitive[] = {
         "dead", "died", "dies", "death", "deaths", "wounded", "injured", "hurt", NULL};
-    bool passive = key_in(key_of(m), intransitive);
+    bool passive = key_in(key_of(m), intransitive) || strncmp(key_of(m), "were ", 5) == 0 ||
+                   strncmp(key_of(m), "was ", 4) == 0;
     size_t i = m->first;
     int nouns = 0;
     /* "Two people suspected of helping the attackers were arrested": the

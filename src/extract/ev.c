@@ -1042,6 +1042,19 @@ static bool days_before(const struct ctx *c, size_t first, size_t last, struct d
     return false;
 }
 
+/* Does a new clause start between tokens from and to (a semicolon, or a
+ * comma before "and", "while" or "but")? */
+static bool new_clause(const struct ctx *c, size_t from, size_t to)
+{
+    for (size_t q = from; q + 1 < to; q++)
+        if (tok_is(&c->tk, q, ";") ||
+            (tok_is(&c->tk, q, ",") && (tok_is(&c->tk, q + 1, "and") ||
+                                        tok_is(&c->tk, q + 1, "while") ||
+                                        tok_is(&c->tk, q + 1, "but"))))
+            return true;
+    return false;
+}
+
 /* "since 2016, when gunmen opened fire ...": the clause tells an incident
  * of that date, not a period. */
 static bool since_when(const struct ctx *c, size_t i, size_t last)
@@ -1395,6 +1408,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                                          tok_is(&c->tk, m->first - 1, "that")))
                     f->anaphoric = true;
                 if (strncmp(v, "attack/", 7) == 0) {
+                    if ((t.attack || t.first_method) && f->count[S_KILLED] >= 0 &&
+                        new_clause(c, t.first_at, m->first))
+                        continue; /* how another clause's story was done */
                     if (strcmp(v + 7, "hostage_taking") == 0)
                         t.hostage = true;
                     else if (strcmp(v + 7, "vehicle_ramming") == 0)
@@ -1413,6 +1429,12 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 } else if (strcmp(v, "clash") == 0) {
                     t.clash = true;
                 } else if (strcmp(v, "strike") == 0) {
+                    /* "attacked ..., killing five people, and within hours
+                     * warplanes were hitting ...": the reprisal is another
+                     * clause's story */
+                    if ((t.attack || t.first_method) && f->count[S_KILLED] >= 0 &&
+                        new_clause(c, t.first_at, m->first))
+                        continue;
                     /* "strike" alone is often a verb of attacks; an air
                      * strike when aircraft are named (decided below) */
                     if (strcmp(key_of(m), "strike") != 0 && strcmp(key_of(m), "strikes") != 0)
@@ -1720,6 +1742,14 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             f->aggregate = false;
     f->method_hint = t.ramming ? "vehicle_ramming" : t.method;
     decide_type(&t, f);
+    /* "Two assailants armed with rifles attacked ...": shot */
+    static const char *const firearms[] = {
+        "rifle", "rifles", "assault rifle", "assault rifles", "machineguns", "machine-guns",
+        "submachine guns", "machine gun", "machine guns", "pistol", "pistols", "handgun",
+        "handguns", "Kalashnikov", "Kalashnikovs", "AK-47", "AK-47s", NULL};
+    if (type_is(f->type, "attack") && !f->method && f->weapon_m &&
+        key_in(key_of(f->weapon_m), firearms))
+        f->method = "shooting";
     /* "Both attackers died, and 20 people were wounded": the attackers'
      * own deaths, told as the subject, are not the attack's toll */
     if (type_is(f->type, "attack") && f->count[S_KILLED] > 0 && f->victim_m &&

@@ -469,12 +469,17 @@ static size_t part_before(const struct ctx *c, size_t first, size_t end)
         if (c->date_tok[k] || c->used_num[k] || !num_parse(&c->tk, c->text, k, end, &n) ||
             n.vague || n.last >= end)
             continue;
-        if (k > first && num_parse(&c->tk, c->text, k - 1, end, &n))
-            continue; /* the middle of "twenty three" */
-        for (size_t q = k + 1; q < end; q++)
+        /* step back to the start of word numbers ("Twenty-one") */
+        size_t start = k;
+        for (size_t b = 1; b <= 4 && b <= k - first; b++) {
+            struct num wider;
+            if (num_parse(&c->tk, c->text, k - b, end, &wider) && wider.last >= n.last)
+                start = k - b;
+        }
+        for (size_t q = n.last; q < end; q++)
             if (match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM) ||
                 match_covering(c, q, LEX_TRIGGER, TRIG_SECURITY))
-                return k;
+                return start;
         return end;
     }
     return end;

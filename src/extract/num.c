@@ -115,10 +115,11 @@ bool num_parse(const struct tokens *tk, const char *text, size_t i, size_t limit
         if (eq(w, "a") && sc >= 100) {
             n->value = sc;
             n->last = i + 2;
-            /* "a hundred and ten" */
+            /* "a hundred and ten" (not "a hundred and a ...": no recursion
+             * as deep as the input is long) */
             struct num rest;
             if (i + 3 < limit && eq(tok_norm(tk, i + 2), "and") &&
-                tk->t[i + 3].kind == TOK_WORD &&
+                tk->t[i + 3].kind == TOK_WORD && !eq(tok_norm(tk, i + 3), "a") &&
                 num_parse(tk, text, i + 3, limit, &rest) && !rest.vague && rest.value < sc) {
                 n->value += rest.value;
                 n->last = rest.last;

@@ -3164,7 +3164,9 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
         have_prev = true;
         set_scene(&c, &cur);
     }
-    if (out->n == doc_first && n_told >= 1)
+    /* undated or one-case text (old wire copy, MUC-4): dated news that
+     * gives no toll, place or day tells no incident of its own */
+    if (out->n == doc_first && n_told >= 1 && (c.ref.prec == DATE_NONE || c.tk.caseless))
         untold_attack(&c, told, n_told, out, doc_first);
     xp(&c, "\n");
     mark_background(&c, out, doc_first);

@@ -254,6 +254,13 @@ static void untold_attack_gathers_its_roles(void **state)
     assert_true(has_role(&l.v[0], ROLE_WEAPON, "dynamite"));
     assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "terrorists"));
     event_list_free(&l);
+    /* dated news telling no toll, place or day: no incident of its own */
+    extract("2024-05-01",
+            "Four rockets were set to explode beside the fuel tanks of the plant.\n\n"
+            "The guards exchanged fire with the terrorists, who fled leaving dynamite "
+            "and a grenade.", &l);
+    assert_int_equal(l.n, 0);
+    event_list_free(&l);
     /* the same without attackers named: nothing */
     extract(NULL,
             "Four rockets were set to explode beside the fuel tanks of the plant.\n\n"

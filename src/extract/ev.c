@@ -1405,6 +1405,15 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             switch (tr->cls) {
             case TRIG_EVENT: {
                 const char *v = tr->value;
+                /* "arrested and charged with conspiring to kidnap the
+                 * governor": the aim of a plot, not an act */
+                static const char *const plotting[] = {
+                    "conspiring", "conspired", "conspiracy", "plotting", "plotted", "plot",
+                    "plots", NULL};
+                if (m->first >= first + 2 && tok_is(&c->tk, m->first - 1, "to") &&
+                    word_in(c, m->first - 2, plotting) && strcmp(v, "arrest") != 0 &&
+                    strcmp(v, "plot") != 0)
+                    continue;
                 if (!t.first_at)
                     t.first_at = m->first;
                 /* "the attack", "the fighting": the incident already told */
@@ -2886,6 +2895,26 @@ static struct meta *meta_at(struct ctx *c, size_t k)
     return &c->meta[k];
 }
 
+/* A plot dated only by the report is dated by the arrests that foiled it
+ * ("prosecutors have charged 13 men over a plot ... Six men were arrested
+ * on Wednesday night"). */
+static void date_plots(struct ctx *c, struct event_list *out, size_t doc_first)
+{
+    for (size_t i = doc_first; i < out->n; i++) {
+        struct event *p = &out->v[i];
+        if (!type_is(p->type, "plot") || p->background || c->meta[i - doc_first].date_explicit)
+            continue;
+        for (size_t j = doc_first; j < out->n; j++)
+            if (type_is(out->v[j].type, "arrest") && !out->v[j].background &&
+                c->meta[j - doc_first].date_explicit && out->v[j].date[0]) {
+                memcpy(p->date, out->v[j].date, sizeof p->date);
+                xp(c, "\nevent %zu (a plot) takes the day of the arrests, %s\n",
+                   i - doc_first + 1, p->date);
+                break;
+            }
+    }
+}
+
 /* A story of attacks that never gives a toll, a place with a date, or a
  * group ("four powerful rockets were going to explode near the tanks ...
  * the watchmen exchanged fire with the terrorists, who fled leaving the
@@ -3168,6 +3197,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
      * gives no toll, place or day tells no incident of its own */
     if (out->n == doc_first && n_told >= 1 && (c.ref.prec == DATE_NONE || c.tk.caseless))
         untold_attack(&c, told, n_told, out, doc_first);
+    date_plots(&c, out, doc_first);
     xp(&c, "\n");
     mark_background(&c, out, doc_first);
     merge_retold(&c, out, doc_first);

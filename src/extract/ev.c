@@ -2342,6 +2342,11 @@ static void merge_retold(struct ctx *c, struct event_list *out, size_t doc_first
             }
             if (conflict || !(same || !any_a || !any_b) || (methods_differ && !same))
                 continue;
+            /* "handed himself in on Saturday ... Police also detained a
+             * 15-year-old on Saturday": two arrests, each with its own day */
+            if (type_is(a->type, "arrest") && a->detained >= 0 && b->detained >= 0 &&
+                ma->date_explicit && mb->date_explicit)
+                continue;
             if (a->amount_usd >= 0 || b->amount_usd >= 0)
                 continue;
             /* keep the better-anchored one in place i */

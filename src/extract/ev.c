@@ -1686,6 +1686,27 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         if (f->state_kills && f->kill_at > f->state->last)
             f->count[S_KILLED] = EV_UNKNOWN, f->kill_at = 0;
     }
+    /* "fired six shots at officers before she was shot dead": the
+     * attacker's death, in the passive, after the attack */
+    if (!f->state_kills) {
+        for (size_t q = first + 3; q + 3 < last; q++) {
+            if (!(tok_is(&c->tk, q, "before") || tok_is(&c->tk, q, "until")))
+                continue;
+            size_t o = q + 1;
+            if (tok_is(&c->tk, o, "he") || tok_is(&c->tk, o, "she"))
+                o++;
+            if (tok_is(&c->tk, o, "was") || tok_is(&c->tk, o, "being"))
+                o++;
+            else
+                continue;
+            if (o + 1 < last && tok_is(&c->tk, o, "shot") && tok_is(&c->tk, o + 1, "dead")) {
+                f->state_kills = 1;
+                if (f->kill_at >= o && f->count[S_KILLED] == 1)
+                    f->count[S_KILLED] = EV_UNKNOWN, f->kill_at = 0;
+            }
+            break;
+        }
+    }
     /* "in the Spera district of Khost province": a foreign homonym (Spera,
      * Italy) gives way to a place, or a country, of the story's own */
     if (f->place && c->doc_country && f->place->country &&

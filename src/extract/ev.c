@@ -2495,7 +2495,10 @@ static bool hedged(const struct ctx *c, const struct frame *f)
 static bool is_follow_up(const struct ctx *c, const struct frame *f,
                          struct event_list *out, size_t doc_first)
 {
-    if (!f->type || f->aggregate || (f->group && !f->toll_update) || f->perp ||
+    /* attackers named anew tell a new incident; "the kidnappers" do not */
+    bool new_perp = f->perp && !(f->perp->first > f->first &&
+                                 tok_is(&c->tk, f->perp->first - 1, "the"));
+    if (!f->type || f->aggregate || (f->group && !f->toll_update) || new_perp ||
         f->named_attack || (f->state && is_state_action(f->type)))
         return false;
     /* an attack word alone, or "the fighting" told without its own date */

@@ -794,10 +794,17 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
                 const struct lex_match *pv = NULL;
                 for (size_t q = probe.last; q < m->first && !pv; q++)
                     pv = match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM);
+                /* and "five of the people he struck ... died", "three of
+                 * the wounded died": victims who died, counted once */
                 static const char *const fighters[] = {
                     "gunmen", "attackers", "militants", "assailants", "bombers",
-                    "fighters", "insurgents", "jihadists", NULL};
-                if (!pv || !key_in(key_of(pv), fighters))
+                    "fighters", "insurgents", "jihadists", "wounded", "injured", NULL};
+                bool struck = pv && key_in(key_of(pv), (const char *const[]){"people", "victims", NULL}) &&
+                              pv->last + 1 < m->first &&
+                              (tok_is(&c->tk, pv->last, "he") || tok_is(&c->tk, pv->last, "she") ||
+                               tok_is(&c->tk, pv->last, "they")) &&
+                              key_in(key_of(m), intransitive);
+                if (!pv || !(key_in(key_of(pv), fighters) || struck))
                     return false;
             }
             if (start > first && tok_is(&c->tk, start - 1, "the"))
@@ -841,7 +848,11 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
             tok_is(&c->tk, i, "after") || tok_is(&c->tk, i, "when") ||
             tok_is(&c->tk, i, "who") || tok_is(&c->tk, i, "which"))
             return false;
-        if (++nouns > 3)
+        /* "the people he struck": a relative clause's subject and verb */
+        bool relative = tok_is(&c->tk, i, "he") || tok_is(&c->tk, i, "she") ||
+                        tok_is(&c->tk, i, "they") ||
+                        match_covering(c, i, LEX_TRIGGER, TRIG_EVENT);
+        if (!relative && ++nouns > 3)
             return false;
     }
     return false;

@@ -1675,6 +1675,21 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             f->named_attack = true;
     }
     risen_toll(c, f, first, last);
+    /* "stabbed six people, among them a police officer who died two days
+     * later": one of the wounded is among the dead */
+    for (size_t i = first; i + 3 < last && f->count[S_KILLED] < 0; i++) {
+        if (!tok_is(&c->tk, i, "among") || !tok_is(&c->tk, i + 1, "them"))
+            continue;
+        for (size_t q = i + 2; q + 1 < last && q < i + 14; q++)
+            if (tok_is(&c->tk, q, "who") &&
+                (tok_is(&c->tk, q + 1, "died") ||
+                 (q + 2 < last && tok_is(&c->tk, q + 1, "later") && tok_is(&c->tk, q + 2, "died")))) {
+                f->count[S_KILLED] = 1;
+                if (f->count[S_INJURED] > 1)
+                    f->count[S_INJURED]--;
+                break;
+            }
+    }
     /* "stabbed two people before police shot him dead": the attacker is
      * killed by the state in the same sentence as the attack */
     if (f->state) {

@@ -381,7 +381,7 @@ static const char *const one_person[] = {
     "assailant", "bomber", "gunman", "soldier", "policeman", "policewoman",
     "police officer", "officer", "security officer", "guard", "leader",
     "commander", "civilian", "worshipper", "pilgrim", "tourist", "teacher",
-    "journalist", "person", "mastermind", "suspected mastermind", "alleged mastermind", NULL};
+    "journalist", "person", "priest", "imam", "pastor", "mastermind", "suspected mastermind", "alleged mastermind", NULL};
 
 static const char *const leader_words[] = {
     "leader", "commander", "chief", "emir", "founder", "head", "spokesman",

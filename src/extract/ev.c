@@ -2950,6 +2950,29 @@ static struct meta *meta_at(struct ctx *c, size_t k)
     return &c->meta[k];
 }
 
+/* In a story without a date line (old wire copy, MUC-4) the roles are the
+ * story's: every sentence with an event word adds its groups, attackers,
+ * weapons and targets to the first event. */
+static void story_roles(struct ctx *c, struct event *e, size_t nsent)
+{
+    for (size_t si = 0; si < nsent; si++) {
+        const struct sent *s = &c->tk.s[si];
+        bool trigger = false;
+        FOR_MATCHES(c, m, s->first, s->last)
+            if (m->phrase->kind == LEX_TRIGGER &&
+                lex_triggers[m->phrase->index].cls == TRIG_EVENT) {
+                trigger = true;
+                break;
+            }
+        if (!trigger)
+            continue;
+        struct frame f = {0};
+        f.first = s->first;
+        f.last = s->last;
+        add_roles(c, &f, e);
+    }
+}
+
 /* A plot dated only by the report is dated by the arrests that foiled it
  * ("prosecutors have charged 13 men over a plot ... Six men were arrested
  * on Wednesday night"). */
@@ -3252,6 +3275,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
      * gives no toll, place or day tells no incident of its own */
     if (out->n == doc_first && n_told >= 1 && (c.ref.prec == DATE_NONE || c.tk.caseless))
         untold_attack(&c, told, n_told, out, doc_first);
+    if (out->n > doc_first && (c.ref.prec == DATE_NONE || c.tk.caseless))
+        story_roles(&c, &out->v[doc_first], nsent);
     date_plots(&c, out, doc_first);
     xp(&c, "\n");
     mark_background(&c, out, doc_first);

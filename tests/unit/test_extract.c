@@ -269,6 +269,28 @@ static void untold_attack_gathers_its_roles(void **state)
     event_list_free(&l);
 }
 
+static void undated_story_roles_are_the_storys(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    /* no date line: the roles of every sentence with an event word join */
+    extract(NULL,
+            "Guerrillas killed 12 soldiers in an ambush near the river.\n\n"
+            "The army said the FMLN had also attacked a power substation with dynamite.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "Guerrillas"));
+    assert_true(has_role(&l.v[0], ROLE_WEAPON, "dynamite"));
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "power substation"));
+    event_list_free(&l);
+    /* dated news keeps each event's roles to its own sentence */
+    extract("2024-05-01",
+            "Guerrillas killed 12 soldiers in an ambush near the river.\n\n"
+            "The army said the FMLN had also attacked a power substation with dynamite.", &l);
+    assert_true(l.n >= 1);
+    assert_false(has_role(&l.v[0], ROLE_WEAPON, "dynamite"));
+    event_list_free(&l);
+}
+
 static void background_incident_and_money(void **state)
 {
     (void)state;
@@ -487,6 +509,7 @@ int main(void)
         cmocka_unit_test(money_in_dollars_and_other_currencies),
         cmocka_unit_test(relative_days_and_ranges),
         cmocka_unit_test(untold_attack_gathers_its_roles),
+        cmocka_unit_test(undated_story_roles_are_the_storys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

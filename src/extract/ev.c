@@ -2207,8 +2207,12 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
         e->target = span(c, f->target_m->first, f->target_m->last);
     }
     add_roles(c, f, e);
-    if (f->victim_m && f->victim_m->last > f->victim_first) {
-        char *v = span(c, f->victim_first, f->victim_m->last);
+    size_t vfirst = f->victim_first;
+    while (f->victim_m && vfirst < f->victim_m->first &&
+           (tok_is(&c->tk, vfirst, "and") || c->tk.t[vfirst].kind == TOK_PUNCT))
+        vfirst++; /* "and two more persons": the persons */
+    if (f->victim_m && f->victim_m->last > vfirst) {
+        char *v = span(c, vfirst, f->victim_m->last);
         if (v) {
             strvec_push(&e->roles[ROLE_VICTIM], v, strlen(v));
             if (!e->target)

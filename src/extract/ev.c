@@ -2025,7 +2025,8 @@ static const char *const perps[] = {
     "gunmen", "gunman", "attackers", "attacker", "assailants", "assailant",
     "militants", "insurgents", "guerrillas", "terrorists", "terrorist", "rebels",
     "bombers", "bomber", "suicide bomber", "suicide bombers", "kidnappers",
-    "armed men", "urban guerrillas", "jihadists", NULL};
+    "armed men", "urban guerrillas", "jihadists", "assassins", "hitmen", "killers",
+    "death squads", "death squad", "paramilitaries", "drug traffickers", NULL};
 
 static bool names_perpetrator(const struct ctx *c, const struct frame *f)
 {

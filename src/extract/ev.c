@@ -2046,6 +2046,11 @@ static void add_roles(const struct ctx *c, const struct frame *f, struct event *
             match_text(c, m, &e->roles[state_act ? ROLE_TARGET : ROLE_ORGANIZATION]);
         } else if (p->kind == LEX_TRIGGER) {
             int cls = lex_triggers[p->index].cls;
+            static const char *const vehicles[] = {"vehicle", "vehicles", "truck", "lorry",
+                                                   "van", "car", "bus", NULL};
+            if (cls == TRIG_WEAPON && key_in(p->key, vehicles) &&
+                !type_is(e->method, "vehicle_ramming"))
+                continue; /* a vehicle is a weapon only when driven into people */
             if (cls == TRIG_WEAPON)
                 match_text(c, m, &e->roles[ROLE_WEAPON]);
             else if (cls == TRIG_TARGET)

@@ -2055,8 +2055,11 @@ static void add_roles(const struct ctx *c, const struct frame *f, struct event *
                 match_text(c, m, &e->roles[ROLE_WEAPON]);
             else if (cls == TRIG_TARGET)
                 match_text(c, m, &e->roles[ROLE_TARGET]);
-            else if (!state_act && key_in(p->key, perps))
-                match_text(c, m, &e->roles[ROLE_PERPETRATOR]);
+            else if (!state_act && key_in(p->key, perps) &&
+                     !(m->last < f->last && c->tk.t[m->last].kind == TOK_WORD &&
+                       (tok_is(&c->tk, m->first, "terrorist") ||
+                        tok_is(&c->tk, m->first, "guerrilla"))))
+                match_text(c, m, &e->roles[ROLE_PERPETRATOR]); /* not "terrorist attack" */
         }
     }
 }

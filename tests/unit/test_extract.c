@@ -282,6 +282,13 @@ static void undated_story_roles_are_the_storys(void **state)
     assert_true(has_role(&l.v[0], ROLE_WEAPON, "dynamite"));
     assert_true(has_role(&l.v[0], ROLE_TARGET, "power substation"));
     event_list_free(&l);
+    /* "terrorist attack" names no perpetrator; a van is no weapon unless driven into people */
+    extract(NULL, "A terrorist attack with a car bomb killed 12 people near the van.", &l);
+    assert_int_equal(l.n, 1);
+    assert_false(has_role(&l.v[0], ROLE_PERPETRATOR, "terrorist"));
+    assert_true(has_role(&l.v[0], ROLE_WEAPON, "car bomb"));
+    assert_false(has_role(&l.v[0], ROLE_WEAPON, "van"));
+    event_list_free(&l);
     /* dated news keeps each event's roles to its own sentence */
     extract("2024-05-01",
             "Guerrillas killed 12 soldiers in an ambush near the river.\n\n"

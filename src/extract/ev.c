@@ -2480,6 +2480,17 @@ static struct event *followed_event(struct event_list *out, size_t doc_first,
     return latest_news_event(out, doc_first);
 }
 
+/* "another bomb", "a separate attack", "an earlier raid": not the one told */
+static bool tells_another(const struct ctx *c, const struct frame *f)
+{
+    static const char *const other[] = {
+        "another", "separate", "second", "earlier", "previous", "similar", "other", NULL};
+    for (size_t i = f->first; i < f->last; i++)
+        if (word_in(c, i, other))
+            return true;
+    return false;
+}
+
 /* A sentence with a trigger but no toll that tells the latest news event
  * again ("The attacker struck at 9:40 p.m. on Friday"): same type, a method
  * that agrees, no other place (a place of its own only when the event had
@@ -2490,7 +2501,7 @@ static bool retells(const struct ctx *c, const struct event_list *out, const str
 {
     const struct meta *pm = &c->meta[pe - out->v - doc_first];
     if (strcmp(pe->type, f->type) != 0 || f->group || f->aggregate || f->unreal ||
-        f->multi_site || pm->para + 1 < c->tk.s[f->sent].para)
+        f->multi_site || pm->para + 1 < c->tk.s[f->sent].para || tells_another(c, f))
         return false;
     if (f->method && pe->method && strcmp(f->method, pe->method) != 0 &&
         strcmp(pe->method, "unknown") != 0)
@@ -3227,7 +3238,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                 prev_event = (size_t)-1;
                 bool goes_on = pe && told_ev == (size_t)(pe - out->v) &&
                                (same_para || (follows && prev_sent + 1 == si)) &&
-                               !cur.has_date && !cur.group &&
+                               !cur.has_date && !cur.group && !tells_another(&c, &cur) &&
                                (!cur.place ||
                                 cur.place == c.meta[pe - out->v - doc_first].place) &&
                                strcmp(cur.type, pe->type) == 0; /* "He stabbed people" */

@@ -3227,7 +3227,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                 size_t told_ev = prev_event, prev_sent = prev.sent;
                 bool follows = have_prev;
                 if (!cur.has_date && have_prev && told_ev == (size_t)-1 && prev.type &&
-                    prev.has_date && !prev.date_reported && prev.sent + 1 == si) {
+                    prev.has_date && !prev.date_reported && prev.sent + 1 == si &&
+                    !tells_another(&c, &cur)) {
                     /* "... fled during assaults late on Sunday. Attackers
                      * pounded both jails": the same night goes on */
                     cur.date = prev.date;

@@ -30,6 +30,15 @@ enum slot { S_KILLED, S_INJURED, S_KIDNAPPED, S_DETAINED, S_ESCAPED, S__COUNT };
 static const char *const slot_names[S__COUNT] = {
     "killed", "injured", "kidnapped", "detained", "escaped"};
 
+/* The slot a count trigger's value names ("killed" -> S_KILLED), or -1. */
+static int slot_of(const char *value)
+{
+    for (int k = 0; k < S__COUNT; k++)
+        if (strcmp(value, slot_names[k]) == 0)
+            return k;
+    return -1;
+}
+
 #define LONE_MAX 16 /* attack sentences without an event kept per document */
 
 /* What one sentence says. */
@@ -457,6 +466,23 @@ static bool things_after(const struct ctx *c, size_t j, size_t last)
 }
 
 /* Adds further parts of one toll: "5 soldiers and 3 civilians". */
+/* Where a number read at token i really starts, stepping back over the
+ * words of "twenty-three" or "Twenty-one" (at most four tokens, not before
+ * first); *n becomes the whole number. */
+static size_t number_start(const struct ctx *c, size_t first, size_t i, size_t last,
+                           struct num *n)
+{
+    size_t start = i;
+    for (size_t k = 1; k <= 4 && k <= i - first; k++) {
+        struct num wider;
+        if (num_parse(&c->tk, c->text, i - k, last, &wider) && wider.last >= n->last) {
+            start = i - k;
+            *n = wider;
+        }
+    }
+    return start;
+}
+
 /* The start of "N people" ending just before token end ("Twelve members
  * of the security forces" before "and seven civilians"), or end: a number
  * (not a date, not yet used) then up to six words naming people. */
@@ -469,13 +495,8 @@ static size_t part_before(const struct ctx *c, size_t first, size_t end)
         if (c->date_tok[k] || c->used_num[k] || !num_parse(&c->tk, c->text, k, end, &n) ||
             n.vague || n.last >= end)
             continue;
-        /* step back to the start of word numbers ("Twenty-one") */
-        size_t start = k;
-        for (size_t b = 1; b <= 4 && b <= k - first; b++) {
-            struct num wider;
-            if (num_parse(&c->tk, c->text, k - b, end, &wider) && wider.last >= n.last)
-                start = k - b;
-        }
+        struct num whole = n;
+        size_t start = number_start(c, first, k, end, &whole);
         for (size_t q = n.last; q < end; q++)
             if (match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM) ||
                 match_covering(c, q, LEX_TRIGGER, TRIG_SECURITY))
@@ -759,16 +780,7 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
         struct num probe;
         if (num_parse(&c->tk, c->text, i, last, &probe) && !c->date_tok[i] &&
             !c->used_num[i]) {
-            /* step back to the start of word numbers ("twenty-three") */
-            size_t start = i;
-            for (size_t k = 1; k <= 4 && k <= i - first; k++) {
-                struct num wider;
-                if (num_parse(&c->tk, c->text, i - k, last, &wider) &&
-                    wider.last >= probe.last) {
-                    start = i - k;
-                    probe = wider;
-                }
-            }
+            size_t start = number_start(c, first, i, last, &probe);
             /* "six of the seven gunmen were killed": the part, not the whole */
             if (start >= first + 3 && tok_is(&c->tk, start - 1, "the") &&
                 tok_is(&c->tk, start - 2, "of")) {
@@ -1488,10 +1500,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 break;
             }
             case TRIG_COUNT: {
-                int slot = -1;
-                for (int k = 0; k < S__COUNT; k++)
-                    if (strcmp(tr->value, slot_names[k]) == 0)
-                        slot = k;
+                int slot = slot_of(tr->value);
                 long long v = EV_UNKNOWN;
                 bool vague = false, leader = false;
                 size_t victim = 0;
@@ -1831,14 +1840,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     for (size_t k = 0; k < n_dates; k++) {
         long dist = (long)dates[k].at - (long)anchor;
         /* "..., killed 29 people, and in February ...": another clause */
-        bool next_clause = false;
-        for (size_t q = anchor + 1; q + 1 < dates[k].at; q++)
-            if (tok_is(&c->tk, q, ";") ||
-                (tok_is(&c->tk, q, ",") && (tok_is(&c->tk, q + 1, "and") ||
-                                            tok_is(&c->tk, q + 1, "but") ||
-                                            tok_is(&c->tk, q + 1, "while"))))
-                next_clause = true;
-        if (next_clause)
+        if (new_clause(c, anchor + 1, dates[k].at))
             dist += 500;
         /* the incident's date usually follows its verb ("killed 20 ...
          * on Sunday"); one before it often dates a statement */
@@ -1897,9 +1899,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                     continue;
                 f->negated = true;
                 /* "No one else died": none, not the "one" of "no one" */
-                for (int k2 = 0; k2 < S__COUNT; k2++)
-                    if (strcmp(lex_triggers[m->phrase->index].value, slot_names[k2]) == 0)
-                        f->count[k2] = 0;
+                int slot = slot_of(lex_triggers[m->phrase->index].value);
+                if (slot >= 0)
+                    f->count[slot] = 0;
                 break;
             }
         if (tok_is(&c->tk, i, "no") && (tok_is(&c->tk, i + 1, "casualties") ||
@@ -2020,8 +2022,9 @@ static bool is_state_action(const char *type);
 
 /* Every weapon, target, attacker and group the sentence names joins the
  * event's roles (the primary ones are set first, so they lead). */
-/* Words for the people who carry out attacks (the perpetrator role). */
-static const char *const perps[] = {
+/* Words for the people who carry out attacks (the perpetrator role; the
+ * frame's own attacker words are read_frame()'s perps). */
+static const char *const perp_role_words[] = {
     "gunmen", "gunman", "attackers", "attacker", "assailants", "assailant",
     "militants", "insurgents", "guerrillas", "terrorists", "terrorist", "rebels",
     "bombers", "bomber", "suicide bomber", "suicide bombers", "kidnappers",
@@ -2032,7 +2035,7 @@ static bool names_perpetrator(const struct ctx *c, const struct frame *f)
 {
     FOR_MATCHES(c, m, f->first, f->last)
         if (m->phrase->kind == LEX_ACTOR ||
-            (m->phrase->kind == LEX_TRIGGER && key_in(m->phrase->key, perps)))
+            (m->phrase->kind == LEX_TRIGGER && key_in(m->phrase->key, perp_role_words)))
             return true;
     return false;
 }
@@ -2055,7 +2058,7 @@ static void add_roles(const struct ctx *c, const struct frame *f, struct event *
                 match_text(c, m, &e->roles[ROLE_WEAPON]);
             else if (cls == TRIG_TARGET)
                 match_text(c, m, &e->roles[ROLE_TARGET]);
-            else if (!state_act && key_in(p->key, perps) &&
+            else if (!state_act && key_in(p->key, perp_role_words) &&
                      !(m->last < f->last && c->tk.t[m->last].kind == TOK_WORD &&
                        (tok_is(&c->tk, m->first, "terrorist") ||
                         tok_is(&c->tk, m->first, "guerrilla"))))
@@ -3200,7 +3203,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                  * the dead and wounded are not an arrest's */
                 size_t to = prev_event;
                 bool no_harm = cur.count[S_DETAINED] < 0 && cur.count[S_KIDNAPPED] < 0;
-                while (no_harm && to > doc_first && to != (size_t)-1 &&
+                while (no_harm && to > doc_first &&
                        (type_is(out->v[to].type, "arrest") || type_is(out->v[to].type, "plot") ||
                         type_is(out->v[to].type, "financing")))
                     to--;

@@ -390,7 +390,8 @@ static const char *const one_person[] = {
     "assailant", "bomber", "gunman", "soldier", "policeman", "policewoman",
     "police officer", "officer", "security officer", "guard", "leader",
     "commander", "civilian", "worshipper", "pilgrim", "tourist", "teacher",
-    "journalist", "person", "priest", "imam", "pastor", "mastermind", "suspected mastermind", "alleged mastermind", NULL};
+    "journalist", "person", "priest", "imam", "pastor", "mastermind", "suspected mastermind",
+    "alleged mastermind", NULL};
 
 static const char *const leader_words[] = {
     "leader", "commander", "chief", "emir", "founder", "head", "spokesman",
@@ -465,7 +466,6 @@ static bool things_after(const struct ctx *c, size_t j, size_t last)
     return true;
 }
 
-/* Adds further parts of one toll: "5 soldiers and 3 civilians". */
 /* Where a number read at token i really starts, stepping back over the
  * words of "twenty-three" or "Twenty-one" (at most four tokens, not before
  * first); *n becomes the whole number. */
@@ -506,6 +506,7 @@ static size_t part_before(const struct ctx *c, size_t first, size_t end)
     return end;
 }
 
+/* Adds further parts of one toll: "5 soldiers and 3 civilians". */
 static double sum_parts(struct ctx *c, size_t j, size_t last, double value)
 {
     double sum = value;
@@ -811,7 +812,8 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
                 static const char *const fighters[] = {
                     "gunmen", "attackers", "militants", "assailants", "bombers",
                     "fighters", "insurgents", "jihadists", "wounded", "injured", NULL};
-                bool struck = pv && key_in(key_of(pv), (const char *const[]){"people", "victims", NULL}) &&
+                static const char *const struck_ones[] = {"people", "victims", NULL};
+                bool struck = pv && key_in(key_of(pv), struck_ones) &&
                               pv->last + 1 < m->first &&
                               (tok_is(&c->tk, pv->last, "he") || tok_is(&c->tk, pv->last, "she") ||
                                tok_is(&c->tk, pv->last, "they")) &&
@@ -1159,6 +1161,15 @@ struct triggers {
     bool raid_context;                    /* "arrested in raids": how, not what */
 };
 
+/* Is trigger m in a clause after an attack already told with its toll
+ * ("attacked ..., killing five people, and within hours warplanes ...")? */
+static bool after_the_attack(const struct ctx *c, const struct triggers *t,
+                             const struct frame *f, const struct lex_match *m)
+{
+    return (t->attack || t->first_method) && f->count[S_KILLED] >= 0 &&
+           new_clause(c, t->first_at, m->first);
+}
+
 /* Forces whose captures are raids, not arrests. */
 static const char *const raid_forces[] = {
     "special forces", "commandos", "troops", "soldiers", "army", "military",
@@ -1445,8 +1456,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                                          tok_is(&c->tk, m->first - 1, "that")))
                     f->anaphoric = true;
                 if (strncmp(v, "attack/", 7) == 0) {
-                    if ((t.attack || t.first_method) && f->count[S_KILLED] >= 0 &&
-                        new_clause(c, t.first_at, m->first))
+                    if (after_the_attack(c, &t, f, m))
                         continue; /* how another clause's story was done */
                     if (strcmp(v + 7, "hostage_taking") == 0)
                         t.hostage = true;
@@ -1469,8 +1479,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                     /* "attacked ..., killing five people, and within hours
                      * warplanes were hitting ...": the reprisal is another
                      * clause's story */
-                    if ((t.attack || t.first_method) && f->count[S_KILLED] >= 0 &&
-                        new_clause(c, t.first_at, m->first))
+                    if (after_the_attack(c, &t, f, m))
                         continue;
                     /* "strike" alone is often a verb of attacks; an air
                      * strike when aircraft are named (decided below) */
@@ -1691,8 +1700,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             continue;
         for (size_t q = i + 2; q + 1 < last && q < i + 14; q++)
             if (tok_is(&c->tk, q, "who") &&
-                (tok_is(&c->tk, q + 1, "died") ||
-                 (q + 2 < last && tok_is(&c->tk, q + 1, "later") && tok_is(&c->tk, q + 2, "died")))) {
+                (tok_is(&c->tk, q + 1, "died") || (q + 2 < last && tok_is(&c->tk, q + 1, "later") &&
+                                                   tok_is(&c->tk, q + 2, "died")))) {
                 f->count[S_KILLED] = 1;
                 if (f->count[S_INJURED] > 1)
                     f->count[S_INJURED]--;
@@ -2020,8 +2029,6 @@ static void set_group(const struct ctx *c, struct event *e, const struct lex_mat
 
 static bool is_state_action(const char *type);
 
-/* Every weapon, target, attacker and group the sentence names joins the
- * event's roles (the primary ones are set first, so they lead). */
 /* Words for the people who carry out attacks (the perpetrator role; the
  * frame's own attacker words are read_frame()'s perps). */
 static const char *const perp_role_words[] = {
@@ -2031,6 +2038,7 @@ static const char *const perp_role_words[] = {
     "armed men", "urban guerrillas", "jihadists", "assassins", "hitmen", "killers",
     "death squads", "death squad", "paramilitaries", "drug traffickers", NULL};
 
+/* Does the sentence name a group or the people who attack? */
 static bool names_perpetrator(const struct ctx *c, const struct frame *f)
 {
     FOR_MATCHES(c, m, f->first, f->last)
@@ -2040,6 +2048,8 @@ static bool names_perpetrator(const struct ctx *c, const struct frame *f)
     return false;
 }
 
+/* Every weapon, target, attacker and group the sentence names joins the
+ * event's roles (the primary ones are set first, so they lead). */
 static void add_roles(const struct ctx *c, const struct frame *f, struct event *e)
 {
     bool state_act = is_state_action(e->type);
@@ -2096,6 +2106,18 @@ static bool same_site(const struct ctx *c, const struct frame *f)
             word_in(c, i + 2, site_nouns))
             return true;
     return false;
+}
+
+/* Sets the event's place: the words the text used (else the dictionary
+ * name) and the coordinates. */
+static void place_event(const struct ctx *c, struct event *e, const struct lex_place *pl,
+                        const struct lex_match *pm)
+{
+    free(e->place);
+    e->place = pm ? span(c, pm->first, pm->last) : xstrdup(pl->name);
+    e->lat = pl->lat;
+    e->lon = pl->lon;
+    e->has_coords = true;
 }
 
 static void build_event(struct ctx *c, const struct frame *f, const struct event_list *out,
@@ -2165,12 +2187,8 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
         country = f->state_country;
     if (!country)
         country = c->doc_country ? c->doc_country : f->weak_country;
-    if (pl) {
-        e->place = pm ? span(c, pm->first, pm->last) : xstrdup(pl->name);
-        e->lat = pl->lat;
-        e->lon = pl->lon;
-        e->has_coords = true;
-    }
+    if (pl)
+        place_event(c, e, pl, pm);
     if (country)
         memcpy(e->country, country, 3);
 
@@ -2530,6 +2548,29 @@ static bool retells(const struct ctx *c, const struct event_list *out, const str
     return false;
 }
 
+/* "The attacker struck on Friday": the lead's incident told again gives it
+ * its day and, when it had none of its own, its place ("attacked the camp
+ * at Inates"). */
+static void take_retelling(struct ctx *c, const struct event_list *out, struct event *pe,
+                           const struct frame *f, size_t doc_first)
+{
+    size_t n = (size_t)(pe - out->v) - doc_first;
+    struct meta *pm = &c->meta[n];
+    if (f->place && !pm->place_own && !f->multi_site) {
+        place_event(c, pe, f->place, f->place_m);
+        pm->place = f->place;
+        pm->place_own = true;
+        xp(c, "  => places event %zu at %s\n", n + 1, pe->place);
+    }
+    if (f->has_date) {
+        date_format(&f->date, pe->date);
+        pm->date_explicit = true;
+        xp(c, "  => tells event %zu again and dates it %s\n", n + 1, pe->date);
+    } else {
+        xp(c, "  => tells event %zu again\n", n + 1);
+    }
+}
+
 /* "Some media reports put the toll at 28", "unconfirmed reports": a
  * figure that does not replace the authorities' own. */
 static bool hedged(const struct ctx *c, const struct frame *f)
@@ -2653,10 +2694,6 @@ static void explain_frame(struct ctx *c, const struct frame *f)
        f->anaphoric ? "; names an incident already told" : "");
 }
 
-/* One sentence may tell two events of one incident: an assault on a
- * prison and the escape it allowed; attackers killed and others captured;
- * a massacre and the abduction that went with it. The second event gets
- * the tolls that belong to it, and the same sentence as evidence. */
 /* A later clause of an attack sentence where the security forces kill the
  * attackers ("..., and fighting went on into Tuesday, when Tunisian forces
  * killed six more militants"): how many, the security word and the clause's
@@ -2671,7 +2708,8 @@ static bool state_kill_clause(struct ctx *c, const struct frame *f, long long *k
             continue;
         size_t k = m->last;
         if (k < f->last && (tok_is(&c->tk, k, "killed") || tok_is(&c->tk, k, "shot")))
-            k += tok_is(&c->tk, k, "shot") && k + 1 < f->last && tok_is(&c->tk, k + 1, "dead") ? 2 : 1;
+            k += tok_is(&c->tk, k, "shot") && k + 1 < f->last && tok_is(&c->tk, k + 1, "dead")
+                     ? 2 : 1;
         else
             continue;
         if (!tok_is(&c->tk, k - 1, "killed") && !tok_is(&c->tk, k - 1, "dead"))
@@ -2697,7 +2735,8 @@ static bool state_kill_clause(struct ctx *c, const struct frame *f, long long *k
         when->prec = DATE_NONE;
         size_t from = m->first > f->first + 8 ? m->first - 8 : f->first, at, end;
         struct date d;
-        while (from < m->first && date_find(&c->tk, c->text, from, m->first, &c->ref, &d, &at, &end)) {
+        while (from < m->first &&
+               date_find(&c->tk, c->text, from, m->first, &c->ref, &d, &at, &end)) {
             *when = d;
             from = end;
         }
@@ -2706,6 +2745,10 @@ static bool state_kill_clause(struct ctx *c, const struct frame *f, long long *k
     return false;
 }
 
+/* One sentence may tell two events of one incident: an assault on a
+ * prison and the escape it allowed; attackers killed and others captured;
+ * a massacre and the abduction that went with it. The second event gets
+ * the tolls that belong to it, and the same sentence as evidence. */
 static void split_event(struct ctx *c, const struct frame *f, struct event_list *out,
                         size_t doc_first)
 {
@@ -3247,30 +3290,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                                 cur.place == c.meta[pe - out->v - doc_first].place) &&
                                strcmp(cur.type, pe->type) == 0; /* "He stabbed people" */
                 if (pe && (goes_on || retells(&c, out, pe, &cur, doc_first))) {
-                    /* "The attacker struck on Friday": the lead's incident
-                     * told again, with its day; the tolls after it are its */
-                    struct meta *pm = &c.meta[pe - out->v - doc_first];
-                    if (cur.place && !pm->place_own && !cur.multi_site) {
-                        /* "attacked the camp at Inates": where, at last */
-                        free(pe->place);
-                        pe->place = cur.place_m ? span(&c, cur.place_m->first, cur.place_m->last)
-                                                : xstrdup(cur.place->name);
-                        pe->lat = cur.place->lat;
-                        pe->lon = cur.place->lon;
-                        pe->has_coords = true;
-                        pm->place = cur.place;
-                        pm->place_own = true;
-                        xp(&c, "  => places event %zu at %s\n",
-                           (size_t)(pe - out->v) - doc_first + 1, pe->place);
-                    }
-                    if (cur.has_date) {
-                        date_format(&cur.date, pe->date);
-                        pm->date_explicit = true;
-                        xp(&c, "  => tells event %zu again and dates it %s\n",
-                           (size_t)(pe - out->v) - doc_first + 1, pe->date);
-                    } else {
-                        xp(&c, "  => tells event %zu again\n", (size_t)(pe - out->v) - doc_first + 1);
-                    }
+                    take_retelling(&c, out, pe, &cur, doc_first);
                     prev_event = (size_t)(pe - out->v);
                 }
                 set_scene(&c, &cur);
@@ -3301,9 +3321,10 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     }
     /* undated or one-case text (old wire copy, MUC-4): dated news that
      * gives no toll, place or day tells no incident of its own */
-    if (out->n == doc_first && n_told >= 1 && (c.ref.prec == DATE_NONE || c.tk.caseless))
+    bool wire_copy = c.ref.prec == DATE_NONE || c.tk.caseless;
+    if (wire_copy && out->n == doc_first && n_told >= 1)
         untold_attack(&c, told, n_told, out, doc_first);
-    if (out->n > doc_first && (c.ref.prec == DATE_NONE || c.tk.caseless))
+    if (wire_copy && out->n > doc_first)
         story_roles(&c, &out->v[doc_first], nsent);
     date_plots(&c, out, doc_first);
     xp(&c, "\n");

@@ -2029,6 +2029,57 @@ static void set_group(const struct ctx *c, struct event *e, const struct lex_mat
 
 static bool is_state_action(const char *type);
 
+/* The words that end a target's modifiers to the left: determiners,
+ * numbers' words, prepositions, pronouns and conjunctions. */
+static const char *const not_modifier[] = {
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
+    "our", "your", "my", "some", "several", "many", "all", "both", "each", "every",
+    "other", "another", "same", "such", "of", "in", "on", "at", "against", "to", "from",
+    "by", "with", "near", "into", "onto", "inside", "outside", "toward",
+    "towards", "and", "or", "but", "as", "was", "were", "is", "are", "be", "been",
+    "had", "has", "have", "it", "they", "which", "who", "where", "when", "while",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "no", "not", "also", "then", "there", "up", "down", "off", "out", "whose", "around",
+    "for", "left", "went", "came", "set", "put", "hit", "near", NULL};
+
+/* Is token i inside a dictionary match that cannot describe a target (a
+ * group, a country, an event word; not "police" in "police headquarters")? */
+static bool in_match(const struct ctx *c, size_t i)
+{
+    for (size_t k = i + 1; k-- > 0 && i - k < 12;)
+        if (c->match_at[k] >= 0)
+            for (const struct lex_match *m = &c->lm.v[c->match_at[k]];
+                 m < c->lm.v + c->lm.n && m->first == k; m++)
+                if (m->last > i && !(m->phrase->kind == LEX_TRIGGER &&
+                                     lex_triggers[m->phrase->index].cls == TRIG_SECURITY))
+                    return true;
+    return false;
+}
+
+/* A target with the words that describe it: "an electric power
+ * substation", "the santo tomas presidential farm". At most three words
+ * before the noun, none of them a verb in -ed, -ing or an adverb in -ly,
+ * a number, a trigger of another kind or an armed group. */
+static void target_text(const struct ctx *c, const struct lex_match *m, size_t lo,
+                        struct strvec *sv)
+{
+    size_t first = m->first;
+    while (first > lo && m->first - first < 3) {
+        size_t i = first - 1;
+        const struct tok *t = &c->tk.t[i];
+        size_t n = t->end - t->start;
+        const char *w = c->text + t->start;
+        if (t->kind != TOK_WORD || word_in(c, i, not_modifier) ||
+            (n > 4 && (memcmp(w + n - 2, "ed", 2) == 0 || memcmp(w + n - 3, "ing", 3) == 0 ||
+                       memcmp(w + n - 2, "ly", 2) == 0)) ||
+            in_match(c, i))
+            break;
+        first = i;
+    }
+    strvec_push(sv, c->text + c->tk.t[first].start,
+                c->tk.t[m->last - 1].end - c->tk.t[first].start);
+}
+
 /* Words for the people who carry out attacks (the perpetrator role; the
  * frame's own attacker words are read_frame()'s perps). */
 static const char *const perp_role_words[] = {
@@ -2056,7 +2107,9 @@ static void add_roles(const struct ctx *c, const struct frame *f, struct event *
     FOR_MATCHES(c, m, f->first, f->last) {
         const struct lex_phrase *p = m->phrase;
         if (p->kind == LEX_ACTOR && !f->group_inspired) {
-            match_text(c, m, &e->roles[state_act ? ROLE_TARGET : ROLE_ORGANIZATION]);
+            /* in a clash the group is a side, not the object of the act */
+            bool object = state_act && !type_is(e->type, "clash");
+            match_text(c, m, &e->roles[object ? ROLE_TARGET : ROLE_ORGANIZATION]);
         } else if (p->kind == LEX_TRIGGER) {
             int cls = lex_triggers[p->index].cls;
             static const char *const vehicles[] = {"vehicle", "vehicles", "truck", "lorry",
@@ -2067,7 +2120,7 @@ static void add_roles(const struct ctx *c, const struct frame *f, struct event *
             if (cls == TRIG_WEAPON)
                 match_text(c, m, &e->roles[ROLE_WEAPON]);
             else if (cls == TRIG_TARGET)
-                match_text(c, m, &e->roles[ROLE_TARGET]);
+                target_text(c, m, f->first, &e->roles[ROLE_TARGET]);
             else if (!state_act && key_in(p->key, perp_role_words) &&
                      !(m->last < f->last && c->tk.t[m->last].kind == TOK_WORD &&
                        (tok_is(&c->tk, m->first, "terrorist") ||
@@ -2210,14 +2263,16 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
          tok_is(&c->tk, group->last, "supporter") || tok_is(&c->tk, group->last, "supporters") ||
          tok_is(&c->tk, group->last, "admirer")))
         group = NULL;
+    bool clash = type_is(f->type, "clash"); /* whose sides are both actors */
     if (group && is_state_action(f->type) && f->trig_at && group->first > f->trig_at) {
-        match_text(c, group, &e->roles[ROLE_TARGET]); /* "a strike killed al-Qaeda leader" */
+        /* "a strike killed al-Qaeda leader" */
+        match_text(c, group, &e->roles[clash ? ROLE_ORGANIZATION : ROLE_TARGET]);
         group = NULL;
     }
     if (is_state_action(f->type) && f->state && (state_first || !group)) {
         e->actor = span(c, f->state_first, f->state->last);
         if (f->group)
-            match_text(c, f->group, &e->roles[ROLE_TARGET]);
+            match_text(c, f->group, &e->roles[clash ? ROLE_ORGANIZATION : ROLE_TARGET]);
     } else if (group) {
         set_group(c, e, group);
     } else if (strcmp(f->type, "financing") == 0 && c->doc_group) {
@@ -2233,7 +2288,7 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     if (f->weapon_m)
         match_text(c, f->weapon_m, &e->roles[ROLE_WEAPON]);
     if (f->target_m) {
-        match_text(c, f->target_m, &e->roles[ROLE_TARGET]);
+        target_text(c, f->target_m, f->first, &e->roles[ROLE_TARGET]);
         e->target = span(c, f->target_m->first, f->target_m->last);
     }
     add_roles(c, f, e);
@@ -3267,7 +3322,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                     xp(&c, "  => and gives event %zu its method, %s\n",
                        (size_t)(pe - out->v) - doc_first + 1, cur.method);
                 }
-                if (n_told < LONE_MAX && !cur.unreal && !cur.aggregate && cur.method &&
+                if (n_told < LONE_MAX && !cur.unreal && !cur.aggregate &&
                     (strcmp(cur.type, "attack") == 0 || strcmp(cur.type, "kidnapping") == 0))
                     told[n_told++] = cur;
                 size_t told_ev = prev_event, prev_sent = prev.sent;

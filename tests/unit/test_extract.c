@@ -298,6 +298,35 @@ static void undated_story_roles_are_the_storys(void **state)
     event_list_free(&l);
 }
 
+static void targets_keep_their_modifiers(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    /* the words before the noun belong to the target; a determiner, a
+     * demonym, a verb in -ed or a group ends them. In a clash the group is
+     * a side, not the object of the fighting. */
+    extract(NULL,
+            "Heavy fighting raged last night when members of the FMLN attacked an "
+            "electric power substation and the American embassy. A guard was wounded. "
+            "A heavily guarded school was also bombed.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "electric power substation"));
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "embassy"));
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "school"));
+    assert_false(has_role(&l.v[0], ROLE_TARGET, "FMLN"));
+    assert_true(has_role(&l.v[0], ROLE_ORGANIZATION, "FMLN"));
+    event_list_free(&l);
+    /* undated copy: an attack without a method, a toll or a place still
+     * tells the story when it names the attackers */
+    extract(NULL,
+            "The FMLN reports that urban commando units staged simultaneous attacks "
+            "on the national police headquarters.", &l);
+    assert_int_equal(l.n, 1);
+    assert_true(has_role(&l.v[0], ROLE_ORGANIZATION, "FMLN"));
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "national police headquarters"));
+    event_list_free(&l);
+}
+
 static void background_incident_and_money(void **state)
 {
     (void)state;
@@ -517,6 +546,7 @@ int main(void)
         cmocka_unit_test(relative_days_and_ranges),
         cmocka_unit_test(untold_attack_gathers_its_roles),
         cmocka_unit_test(undated_story_roles_are_the_storys),
+        cmocka_unit_test(targets_keep_their_modifiers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -127,6 +127,7 @@ struct ctx {
     uint32_t lede_para;       /* the paragraph that opens the body */
     struct date last_date;    /* the latest day the story gave, stated or not */
     uint32_t *wmask;          /* per token: the hot word lists it is in */
+    uint8_t *pname;           /* per token: PN_GIVEN, PN_TITLE (see person_roles()) */
     struct {                  /* where and when the paragraph is set so far */
         uint32_t para;
         const struct lex_place *place;
@@ -3075,6 +3076,233 @@ static struct meta *meta_at(struct ctx *c, size_t k)
     return &c->meta[k];
 }
 
+/* ---- people named ------------------------------------------------------ */
+
+enum { PN_GIVEN = 1, PN_TITLE = 2 };
+
+/* Takes the given names and titles out of the matches into c->pname: they
+ * only serve to find people's names (name_at()), and no other rule sees
+ * them. A title marks its last token. */
+static void name_words(struct ctx *c)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < c->lm.n; i++) {
+        const struct lex_match *m = &c->lm.v[i];
+        int cls = m->phrase->kind == LEX_TRIGGER ? lex_triggers[m->phrase->index].cls : -1;
+        if (cls == TRIG_GIVEN)
+            c->pname[m->first] |= PN_GIVEN;
+        else if (cls == TRIG_TITLE)
+            c->pname[m->last - 1] |= PN_TITLE;
+        else
+            c->lm.v[k++] = *m;
+    }
+    c->lm.n = k;
+}
+
+/* Words that end a name or cannot be one. */
+static const char *const not_name[] = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "from", "by", "with", "for", "and",
+    "or", "but", "as", "was", "were", "is", "are", "be", "been", "being", "has", "have",
+    "had", "will", "would", "could", "should", "may", "might", "must", "can", "who",
+    "whom", "whose", "which", "that", "this", "these", "those", "when", "where", "while",
+    "after", "before", "during", "since", "until", "said", "says", "say", "told", "set",
+    "also", "not", "no", "his", "her", "their", "its", "our", "he", "she", "they", "it",
+    "we", "i", "you", "him", "them", "us", "there", "here", "then", "than", "alias",
+    "himself", "herself", "all", "both", "two", "three", "four", "five", "one", "other",
+    "others", "about", "against", "into", "over", "under", "near", "between", "among",
+    "did", "does", "do", "left", "went", "came", "took", "gave", "made", "met", "got",
+    "so", "if", "because", "whether", "what", "how", "why", "yesterday", "today",
+    "tomorrow", "tonight", "last", "next", "new", "old", "former", "late", "same", NULL};
+
+/* Could token i be a word of a person's name? */
+static bool name_word(const struct ctx *c, size_t i)
+{
+    const struct tok *t = &c->tk.t[i];
+    size_t n = t->end - t->start;
+    const char *w = c->text + t->start;
+    if (t->kind != TOK_WORD || n < 2 || word_in(c, i, not_name) || (c->pname[i] & PN_TITLE))
+        return false;
+    if (n > 4 && (memcmp(w + n - 2, "ed", 2) == 0 || memcmp(w + n - 3, "ing", 3) == 0 ||
+                  memcmp(w + n - 2, "ly", 2) == 0))
+        return false;
+    /* a place may be a surname ("flores", "guerrero"); a group, a country
+     * or an event word may not */
+    for (size_t k = i + 1; k-- > 0 && i - k < 12;)
+        if (c->match_at[k] >= 0)
+            for (const struct lex_match *m = &c->lm.v[c->match_at[k]];
+                 m < c->lm.v + c->lm.n && m->first == k; m++)
+                if (m->last > i && m->phrase->kind != LEX_PLACE)
+                    return false;
+    return true;
+}
+
+/* Is token i followed by a possessive "'s" (which the tokeniser drops)? */
+static bool possessive(const struct ctx *c, size_t i)
+{
+    const char *e = c->text + c->tk.t[i].end;
+    size_t left = c->d->len - c->tk.t[i].end;
+    return (left >= 2 && e[0] == '\'' && (e[1] == 's' || e[1] == 'S')) ||
+           (left >= 4 && memcmp(e, "\xe2\x80\x99", 3) == 0 && (e[3] == 's' || e[3] == 'S'));
+}
+
+/* The person's name starting at token i, in text with or without
+ * capitals: returns the number of its tokens, 0 when none. Without
+ * capitals a name starts with a given name and has two words or more
+ * ("bernardo jaramillo ossa"), or follows a title ("president cerezo",
+ * then one word is enough when punctuation or a verb ends it); particles
+ * join ("stela torrado de otalora", "arturo rivera y damas"). */
+static size_t name_at(const struct ctx *c, size_t i, size_t last)
+{
+    static const char *const particles[] = {"de", "del", "la", "y", "da", "dos", "van",
+                                            "von", "bin", "al", "abu", "ibn", NULL};
+    if (!c->tk.caseless)
+        return person_name(c, i, last);
+    bool titled = i > 0 && (c->pname[i - 1] & PN_TITLE);
+    if (!(c->pname[i] & PN_GIVEN) && !titled)
+        return 0;
+    size_t j = i;
+    while (j < last && j - i < 5) {
+        if (name_word(c, j) || ((c->pname[j] & PN_GIVEN) && !(c->pname[j] & PN_TITLE) &&
+                                !word_in(c, j, not_name))) {
+            if (possessive(c, j++))
+                break; /* "bernardo jaramillo ossa's murder" */
+        } else if (j > i && j + 1 < last && word_in(c, j, particles) && name_word(c, j + 1)) {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    size_t n = j - i;
+    if (n >= 2 || (n == 1 && titled && (j == last || c->tk.t[j].kind == TOK_PUNCT ||
+                                        tok_is(&c->tk, j, "was") || tok_is(&c->tk, j, "were") ||
+                                        tok_is(&c->tk, j, "and") ||
+                                        tok_is(&c->tk, j, "has") || tok_is(&c->tk, j, "had") ||
+                                        tok_is(&c->tk, j, "is") || tok_is(&c->tk, j, "who"))))
+        return n;
+    return 0;
+}
+
+/* Words of harm done to a person: a name just after one ("killed",
+ * "the murder of") or just before one ("was killed") is a victim. */
+static const char *const harm_words[] = {
+    "killed", "murdered", "assassinated", "kidnapped", "abducted", "shot", "wounded",
+    "injured", "executed", "slain", "massacred", "seized", "attacked", "murder",
+    "assassination", "death", "kidnapping", "abduction", "attack",
+    "release", "released", "freed", "held", "hostage", "hostages", "victim",
+    "victims", "body", "bodies", "wounding", "shooting", "taken", "killing", NULL};
+
+/* A name is a victim when harm is done to it in the words next to it:
+ * "the murder of jecar neghme", "killed president x", "x was kidnapped",
+ * "x's murder", "x, who was killed". */
+static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, size_t last)
+{
+    /* before: "the murder of antioquia department governor x", "killed
+     * x", "the attack against x"; not "killed by x" */
+    for (size_t p = first; p-- > lo && first - p <= 6;) {
+        if (word_in(c, p, harm_words))
+            return true;
+        if (c->tk.t[p].kind == TOK_PUNCT || tok_is(&c->tk, p, "by") ||
+            tok_is(&c->tk, p, "and") || name_at(c, p, first))
+            break;
+    }
+    /* after: "was killed", "were kidnapped", "has been released", "'s murder" */
+    size_t a = end;
+    if (a < last && possessive(c, end - 1))
+        return word_in(c, a, harm_words);
+    for (size_t k = 0; k < 4 && a < last; k++, a++) {
+        if (word_in(c, a, harm_words))
+            return true;
+        if (!(tok_is(&c->tk, a, "was") || tok_is(&c->tk, a, "were") ||
+              tok_is(&c->tk, a, "has") || tok_is(&c->tk, a, "had") ||
+              tok_is(&c->tk, a, "been") || tok_is(&c->tk, a, "s") ||
+              tok_is(&c->tk, a, ",") || tok_is(&c->tk, a, "who") ||
+              tok_is(&c->tk, a, "reportedly") || tok_is(&c->tk, a, "allegedly")))
+            break;
+    }
+    return false;
+}
+
+/* Do the tokens [from, to) only list one name after another: commas,
+ * "and", places ("of milan"), nationalities, "together with"? */
+static bool listed_with(const struct ctx *c, size_t from, size_t to)
+{
+    if (to - from > 8)
+        return false;
+    for (size_t i = from; i < to; i++)
+        if (!(tok_is(&c->tk, i, ",") || tok_is(&c->tk, i, "and") || tok_is(&c->tk, i, "of") ||
+              tok_is(&c->tk, i, "together") || tok_is(&c->tk, i, "with") ||
+              match_covering(c, i, LEX_PLACE, 0) || match_covering(c, i, LEX_COUNTRY, 0) ||
+              match_covering(c, i, LEX_DEMONYM, 0) || (c->pname[i] & PN_TITLE)))
+            return false;
+    return true;
+}
+
+/* The names of the tokens [first, last) (at most 16: their first tokens
+ * and lengths) and whether each is harmed. A name listed before a
+ * victim's is one too ("roberto roascio of milan and mario accurso of
+ * rome, together with francisco puja, were taken hostage"). */
+static size_t sentence_names(const struct ctx *c, size_t first, size_t last, size_t *at,
+                             size_t *len, bool *victim)
+{
+    size_t nn = 0;
+    for (size_t i = first; i < last && nn < 16; i++) {
+        size_t n = name_at(c, i, last);
+        if (!n)
+            continue;
+        at[nn] = i;
+        len[nn++] = n;
+        i += n - 1;
+    }
+    for (size_t k = nn; k-- > 0;) {
+        victim[k] = harmed(c, at[k], at[k] + len[k], first, last);
+        if (!victim[k] && k + 1 < nn && victim[k + 1])
+            victim[k] = listed_with(c, at[k] + len[k], at[k + 1]);
+    }
+    return nn;
+}
+
+/* Does the sentence of frame f name a person harmed? */
+static bool names_victim(const struct ctx *c, const struct frame *f)
+{
+    size_t at[16], len[16];
+    bool victim[16];
+    size_t nn = sentence_names(c, f->first, f->last, at, len, victim);
+    for (size_t k = 0; k < nn; k++)
+        if (victim[k])
+            return true;
+    return false;
+}
+
+/* In a story without a date line the people harmed are its victims: every
+ * sentence that tells an attack or a kidnapping adds the names harmed in
+ * it to the first event. */
+static void person_roles(struct ctx *c, struct event *e, size_t nsent)
+{
+    for (size_t si = 0; si < nsent; si++) {
+        const struct sent *s = &c->tk.s[si];
+        bool trigger = false;
+        FOR_MATCHES(c, m, s->first, s->last)
+            if (m->phrase->kind == LEX_TRIGGER &&
+                lex_triggers[m->phrase->index].cls == TRIG_EVENT) {
+                trigger = true;
+                break;
+            }
+        if (!trigger)
+            continue;
+        size_t at[16], len[16];
+        bool victim[16];
+        size_t nn = sentence_names(c, s->first, s->last, at, len, victim);
+        for (size_t k = 0; k < nn; k++) {
+            const char *name = c->text + c->tk.t[at[k]].start;
+            int n = (int)(c->tk.t[at[k] + len[k] - 1].end - c->tk.t[at[k]].start);
+            xp(c, "  person \"%.*s\" (sentence %zu): %s\n", n, name, si + 1,
+               victim[k] ? "a victim" : "not harmed");
+            if (victim[k])
+                strvec_push(&e->roles[ROLE_VICTIM], name, (size_t)n);
+        }
+    }
+}
+
 /* In a story without a date line (old wire copy, MUC-4) the roles are the
  * story's: every sentence with an event word adds its groups, attackers,
  * weapons and targets to the first event. */
@@ -3128,7 +3356,7 @@ static void untold_attack(struct ctx *c, const struct frame *told, size_t n_told
 {
     bool attackers = false;
     for (size_t k = 0; k < n_told && !attackers; k++)
-        attackers = names_perpetrator(c, &told[k]);
+        attackers = names_perpetrator(c, &told[k]) || names_victim(c, &told[k]);
     if (!attackers)
         return;
     struct event *e = event_list_push(out);
@@ -3161,6 +3389,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                 c.lm.v[k++] = c.lm.v[i];
         c.lm.n = k;
     }
+    c.pname = xcalloc(c.tk.n + 1, sizeof *c.pname);
+    name_words(&c);
     c.match_at = xmalloc((c.tk.n + 1) * sizeof *c.match_at);
     c.date_tok = xcalloc(c.tk.n + 1, sizeof *c.date_tok);
     c.used_num = xcalloc(c.tk.n + 1, sizeof *c.used_num);
@@ -3379,8 +3609,10 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     bool wire_copy = c.ref.prec == DATE_NONE || c.tk.caseless;
     if (wire_copy && out->n == doc_first && n_told >= 1)
         untold_attack(&c, told, n_told, out, doc_first);
-    if (wire_copy && out->n > doc_first)
+    if (wire_copy && out->n > doc_first) {
         story_roles(&c, &out->v[doc_first], nsent);
+        person_roles(&c, &out->v[doc_first], nsent);
+    }
     date_plots(&c, out, doc_first);
     xp(&c, "\n");
     mark_background(&c, out, doc_first);
@@ -3390,6 +3622,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     free(c.date_tok);
     free(c.used_num);
     free(c.wmask);
+    free(c.pname);
     lex_matches_free(&c.lm);
     tok_free(&c.tk);
     return rc;

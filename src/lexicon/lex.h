@@ -24,7 +24,8 @@
 enum lex_kind { LEX_ACTOR, LEX_COUNTRY, LEX_DEMONYM, LEX_PLACE, LEX_TRIGGER };
 
 enum trig_class { TRIG_EVENT, TRIG_COUNT, TRIG_WEAPON, TRIG_VICTIM,
-                  TRIG_TARGET, TRIG_CLAIM, TRIG_SECURITY, TRIG__COUNT };
+                  TRIG_TARGET, TRIG_CLAIM, TRIG_SECURITY, TRIG_GIVEN, TRIG_TITLE,
+                  TRIG__COUNT };
 
 struct lex_actor {
     const char *key, *kind, *parent, *country, *name;

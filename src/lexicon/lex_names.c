@@ -3,6 +3,6 @@
 #include "lex.h"
 
 const char *const trig_class_names[TRIG__COUNT] = {
-    "event", "count", "weapon", "victim", "target", "claim", "security"};
+    "event", "count", "weapon", "victim", "target", "claim", "security", "given", "title"};
 
 const char *const lex_place_kinds[5] = {"city", "town", "district", "province", "region"};

@@ -327,6 +327,30 @@ static void targets_keep_their_modifiers(void **state)
     event_list_free(&l);
 }
 
+static void caseless_names_of_victims(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    /* old wire copy without capitals: a name starts with a given name or
+     * follows a title; the harm done next to it makes it a victim; a name
+     * listed with a victim's is one; the speaker is not */
+    extract(NULL,
+            "officials said that roberto perez of cali and maria lopez, together "
+            "with engineer juan carlos gomez, were kidnapped by guerrillas near the "
+            "dam on friday morning while they were driving to work at the plant. "
+            "the police say the assassination of governor antonio roldan betancur's "
+            "aide and the murder of president cerezo were planned by the same men. "
+            "interior minister jorge ramos said the government would not negotiate.",
+            &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "roberto perez"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "maria lopez"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "juan carlos gomez"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "cerezo"));
+    assert_false(has_role(&l.v[0], ROLE_VICTIM, "jorge ramos"));
+    event_list_free(&l);
+}
+
 static void background_incident_and_money(void **state)
 {
     (void)state;
@@ -547,6 +571,7 @@ int main(void)
         cmocka_unit_test(untold_attack_gathers_its_roles),
         cmocka_unit_test(undated_story_roles_are_the_storys),
         cmocka_unit_test(targets_keep_their_modifiers),
+        cmocka_unit_test(caseless_names_of_victims),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

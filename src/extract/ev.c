@@ -128,6 +128,7 @@ struct ctx {
     struct date last_date;    /* the latest day the story gave, stated or not */
     uint32_t *wmask;          /* per token: the hot word lists it is in */
     uint8_t *pname;           /* per token: PN_GIVEN, PN_TITLE (see person_roles()) */
+    const char **sent_type;   /* per sentence: the type its frame read, or NULL */
     struct {                  /* where and when the paragraph is set so far */
         uint32_t para;
         const struct lex_place *place;
@@ -2081,6 +2082,24 @@ static void target_text(const struct ctx *c, const struct lex_match *m, size_t l
                 c->tk.t[m->last - 1].end - c->tk.t[first].start);
 }
 
+/* Are the weapons named at token i arms seized or found, not used ("the
+ * troops seized two rifles and a grenade launcher", "an arms cache")?
+ * Looks back to the start of the clause. */
+static bool seized_arms(const struct ctx *c, size_t first, size_t i)
+{
+    static const char *const seizing[] = {
+        "seized", "captured", "confiscated", "recovered", "found", "discovered",
+        "materiel", "cache", "caches", "arsenal", "arsenals", "stockpile", "seizure",
+        "seizing", "capturing", "recovering", "finding", "inventory", NULL};
+    for (size_t k = i; k-- > first && i - k <= 15;) {
+        if (tok_is(&c->tk, k, ";") || tok_is(&c->tk, k, "."))
+            break;
+        if (word_in(c, k, seizing))
+            return true;
+    }
+    return false;
+}
+
 /* Words for the people who carry out attacks (the perpetrator role; the
  * frame's own attacker words are read_frame()'s perps). */
 static const char *const perp_role_words[] = {
@@ -2118,7 +2137,7 @@ static void add_roles(const struct ctx *c, const struct frame *f, struct event *
             if (cls == TRIG_WEAPON && key_in(p->key, vehicles) &&
                 !type_is(e->method, "vehicle_ramming"))
                 continue; /* a vehicle is a weapon only when driven into people */
-            if (cls == TRIG_WEAPON)
+            if (cls == TRIG_WEAPON && !seized_arms(c, f->first, m->first))
                 match_text(c, m, &e->roles[ROLE_WEAPON]);
             else if (cls == TRIG_TARGET)
                 target_text(c, m, f->first, &e->roles[ROLE_TARGET]);
@@ -2286,7 +2305,7 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     }
     if (f->perp)
         match_text(c, f->perp, &e->roles[ROLE_PERPETRATOR]);
-    if (f->weapon_m)
+    if (f->weapon_m && !seized_arms(c, f->first, f->weapon_m->first))
         match_text(c, f->weapon_m, &e->roles[ROLE_WEAPON]);
     if (f->target_m) {
         target_text(c, f->target_m, f->first, &e->roles[ROLE_TARGET]);
@@ -3317,8 +3336,8 @@ static void story_roles(struct ctx *c, struct event *e, size_t nsent)
                 trigger = true;
                 break;
             }
-        if (!trigger)
-            continue;
+        if (!trigger || (c->sent_type[si] && is_state_action(c->sent_type[si])))
+            continue; /* the army's operations have no perpetrator */
         struct frame f = {0};
         f.first = s->first;
         f.last = s->last;
@@ -3390,6 +3409,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
         c.lm.n = k;
     }
     c.pname = xcalloc(c.tk.n + 1, sizeof *c.pname);
+    c.sent_type = xcalloc(c.tk.ns + 1, sizeof *c.sent_type);
     name_words(&c);
     c.match_at = xmalloc((c.tk.n + 1) * sizeof *c.match_at);
     c.date_tok = xcalloc(c.tk.n + 1, sizeof *c.date_tok);
@@ -3436,6 +3456,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
             continue;
         }
         read_frame(&c, si, &cur);
+        c.sent_type[si] = cur.type;
         explain_frame(&c, &cur);
         if (cur.has_date && cur.date.prec == DATE_DAY)
             c.last_date = cur.date;
@@ -3623,6 +3644,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     free(c.used_num);
     free(c.wmask);
     free(c.pname);
+    free(c.sent_type);
     lex_matches_free(&c.lm);
     tok_free(&c.tk);
     return rc;

@@ -351,6 +351,27 @@ static void caseless_names_of_victims(void **state)
     event_list_free(&l);
 }
 
+static void seized_arms_are_no_weapons(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    /* arms the troops seized are not the attack's weapons; the army's
+     * clash adds no roles to the story's attack */
+    extract(NULL,
+            "Guerrillas attacked a power substation with dynamite. A guard was wounded.\n\n"
+            "Troops clashed with the rebels near the river and seized two rifles "
+            "and a grenade launcher. After the attack, police found a pistol and "
+            "machine guns in a house.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_WEAPON, "dynamite"));
+    for (size_t i = 0; i < l.n; i++) {
+        assert_false(has_role(&l.v[i], ROLE_WEAPON, "rifles"));
+        assert_false(has_role(&l.v[i], ROLE_WEAPON, "grenade launcher"));
+        assert_false(has_role(&l.v[i], ROLE_WEAPON, "machine guns"));
+    }
+    event_list_free(&l);
+}
+
 static void background_incident_and_money(void **state)
 {
     (void)state;
@@ -572,6 +593,7 @@ int main(void)
         cmocka_unit_test(undated_story_roles_are_the_storys),
         cmocka_unit_test(targets_keep_their_modifiers),
         cmocka_unit_test(caseless_names_of_victims),
+        cmocka_unit_test(seized_arms_are_no_weapons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

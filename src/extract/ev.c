@@ -3322,6 +3322,142 @@ static void person_roles(struct ctx *c, struct event *e, size_t nsent)
     }
 }
 
+/* Acts whose doer the words around them name: the subject before ("three
+ * armed men kidnapped"), the agent after "by" ("murdered by two paid
+ * assassins"). */
+static const char *const act_words[] = {
+    "killed", "murdered", "assassinated", "shot", "kidnapped", "abducted", "attacked",
+    "perpetrated", "committed", "staged", "machinegunned", "burned", "bombed",
+    "detonated", "planted", "ordered", "planned", "executed", "massacred", "ambushed",
+    "wounded", "injured", "destroyed", "dynamited", "set", "carried", "fired",
+    "hurled", "threw", "seized", "stormed", "raided", "blew", "forced", "intercepted",
+    "sabotaged", "opened", "launched", "tortured", NULL};
+
+/* The nouns that head a doer's phrase. */
+static const char *const doer_nouns[] = {
+    "men", "man", "woman", "women", "individuals", "individual", "persons", "person",
+    "soldiers", "soldier", "troops", "officers", "guerrillas", "guerrilla", "terrorists",
+    "terrorist", "rebels", "assassins", "assassin", "criminals", "gunmen", "gunman",
+    "commandos", "commando", "units", "squads", "squad", "traffickers", "kidnappers",
+    "attackers", "assailants", "subversives", "militants", "insurgents", "killers",
+    "hitmen", "policemen", "agents", "youths", "mercenaries", "paramilitaries",
+    "members", "group", "band", "gang", "cell", NULL};
+
+/* Words that may describe a doer before its noun ("approximately 20 or 30",
+ * "three heavily armed", "urban", "paid"). */
+static const char *const doer_modifiers[] = {
+    "approximately", "about", "some", "or", "unidentified", "unknown",
+    "urban", "paid", "hired", "masked", "criminal", "suspected", "alleged", "leftist",
+    "rightist", "heavily", "armed", "uniformed", "other", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen", "twenty",
+    "thirty", "forty", "fifty", "dozen", "guerrilla", "drug", "death", "security",
+    "army", "police", NULL};
+
+static bool doer_modifier(const struct ctx *c, size_t i)
+{
+    /* a count, not a time of day ("at 0300 fmln units") */
+    bool count = c->tk.t[i].kind == TOK_NUM && c->text[c->tk.t[i].start] != '0';
+    return count || word_in(c, i, doer_modifiers) ||
+           match_covering(c, i, LEX_ACTOR, 0) || match_covering(c, i, LEX_DEMONYM, 0);
+}
+
+/* The doer's phrase that ends with the noun at token h: its modifiers
+ * before, and "of" with what follows when the noun is a group's ("a group
+ * of terrorists", "members of the 8th front"). Returns its first token
+ * and sets *end. */
+static size_t doer_phrase(const struct ctx *c, size_t h, size_t lo, size_t last, size_t *end)
+{
+    size_t first = h;
+    while (first > lo && h - first < 5 && doer_modifier(c, first - 1))
+        first--;
+    *end = h + 1;
+    if ((tok_is(&c->tk, h, "members") || tok_is(&c->tk, h, "group") ||
+         tok_is(&c->tk, h, "band") || tok_is(&c->tk, h, "cell")) &&
+        h + 2 < last && tok_is(&c->tk, h + 1, "of")) {
+        for (size_t j = h + 2; j < last && j < h + 9; j++) {
+            const struct lex_match *g = match_covering(c, j, LEX_ACTOR, 0);
+            if (g) {
+                *end = g->last;
+                break;
+            }
+            if (word_in(c, j, doer_nouns) && !tok_is(&c->tk, j, "group")) {
+                *end = j + 1;
+                break;
+            }
+            if (c->tk.t[j].kind == TOK_PUNCT || !(doer_modifier(c, j) ||
+                tok_is(&c->tk, j, "the") || tok_is(&c->tk, j, "a") || name_word(c, j)))
+                break;
+        }
+        if (*end == h + 1 && !tok_is(&c->tk, h, "members"))
+            *end = h + 1;
+        else if (*end == h + 1)
+            return SIZE_MAX; /* "members of" what? */
+    }
+    return first;
+}
+
+/* In a story without a date line, the doers the sentences of attacks name:
+ * the subject of an act or its agent after "by", a phrase headed by a
+ * doer's noun or a person's name. */
+static void doer_roles(struct ctx *c, struct event *e, size_t nsent)
+{
+    for (size_t si = 0; si < nsent; si++) {
+        const struct sent *s = &c->tk.s[si];
+        if (!c->sent_type[si] || is_state_action(c->sent_type[si]))
+            continue;
+        for (size_t v = s->first; v < s->last; v++) {
+            if (!word_in(c, v, act_words))
+                continue;
+            size_t h = SIZE_MAX, first = 0, end = 0;
+            /* "murdered by [a] two paid assassins" */
+            size_t b = v + 1;
+            if (b < s->last && (tok_is(&c->tk, b, "out") || tok_is(&c->tk, b, "up") ||
+                                tok_is(&c->tk, b, "off")))
+                b++;
+            else if (b + 1 < s->last && tok_is(&c->tk, b, "to") && tok_is(&c->tk, b + 1, "death"))
+                b += 2; /* "shot to death by" */
+            if (b + 1 < s->last && tok_is(&c->tk, b, "by")) {
+                size_t a = b + 1;
+                if (tok_is(&c->tk, a, "a") || tok_is(&c->tk, a, "an") || tok_is(&c->tk, a, "the"))
+                    a++;
+                size_t n = name_at(c, a, s->last);
+                if (n) {
+                    first = a, end = a + n;
+                } else {
+                    for (size_t j = a; j < s->last && j < a + 6; j++) {
+                        if (word_in(c, j, doer_nouns)) {
+                            h = j;
+                            break;
+                        }
+                        if (!doer_modifier(c, j))
+                            break;
+                    }
+                }
+            } else if (v > s->first && !word_in(c, v - 1, aux_words)) {
+                /* "three heavily armed men forced him", "guerrillas also burned" */
+                size_t j = v - 1;
+                if (j > s->first && (tok_is(&c->tk, j, "also") || tok_is(&c->tk, j, "allegedly") ||
+                                     tok_is(&c->tk, j, "reportedly")))
+                    j--;
+                if (word_in(c, j, doer_nouns) && !tok_is(&c->tk, j, "group"))
+                    h = j;
+            }
+            if (h != SIZE_MAX) {
+                first = doer_phrase(c, h, s->first, s->last, &end);
+                if (first == SIZE_MAX)
+                    continue;
+            }
+            const struct lex_match *g = match_covering(c, first, LEX_ACTOR, 0);
+            if (end > first && !(g && g->last >= end)) { /* the group is an organisation */
+                size_t n = c->tk.t[end - 1].end - c->tk.t[first].start;
+                xp(c, "  doer \"%.*s\" (sentence %zu)\n", (int)n, c->text + c->tk.t[first].start,
+                   si + 1);
+                strvec_push(&e->roles[ROLE_PERPETRATOR], c->text + c->tk.t[first].start, n);
+            }
+        }
+    }
+}
+
 /* In a story without a date line (old wire copy, MUC-4) the roles are the
  * story's: every sentence with an event word adds its groups, attackers,
  * weapons and targets to the first event. */
@@ -3633,6 +3769,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     if (wire_copy && out->n > doc_first) {
         story_roles(&c, &out->v[doc_first], nsent);
         person_roles(&c, &out->v[doc_first], nsent);
+        doer_roles(&c, &out->v[doc_first], nsent);
     }
     date_plots(&c, out, doc_first);
     xp(&c, "\n");

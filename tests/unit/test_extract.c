@@ -372,6 +372,26 @@ static void seized_arms_are_no_weapons(void **state)
     event_list_free(&l);
 }
 
+static void doers_of_undated_attacks(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    /* the subject of an act, or its agent after "by", with the words that
+     * describe it; a time of day is no count */
+    extract(NULL,
+            "At 0730 approximately 20 or 30 terrorists machinegunned a bus near the "
+            "bridge. Two missionaries were shot to death by a group of terrorists from "
+            "the hills, and a judge was murdered by two paid assassins. At 0300 fmln "
+            "units attacked the town hall.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "approximately 20 or 30 terrorists"));
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "group of terrorists"));
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "two paid assassins"));
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "fmln units"));
+    assert_false(has_role(&l.v[0], ROLE_PERPETRATOR, "0300 fmln units"));
+    event_list_free(&l);
+}
+
 static void background_incident_and_money(void **state)
 {
     (void)state;
@@ -594,6 +614,7 @@ int main(void)
         cmocka_unit_test(targets_keep_their_modifiers),
         cmocka_unit_test(caseless_names_of_victims),
         cmocka_unit_test(seized_arms_are_no_weapons),
+        cmocka_unit_test(doers_of_undated_attacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -192,6 +192,19 @@ static size_t scan_word(const char *s, size_t n, size_t i, bool *digits_only)
     return j;
 }
 
+/* Is the one-letter word at token i part of letters joined by dots
+ * ("u.s.", "u.n."): a dot and a letter right after it, or right before? */
+static bool dotted(const struct tokens *tk, size_t i)
+{
+    const struct tok *t = tk->t;
+    if (i + 2 < tk->n && t[i + 1].start == t[i].end && t[i + 2].start == t[i + 1].end &&
+        t[i + 2].kind == TOK_WORD && t[i + 2].norm_len == 1)
+        return true;
+    return i >= 2 && t[i - 1].end == t[i].start && t[i - 2].end == t[i - 1].start &&
+           t[i - 2].kind == TOK_WORD && t[i - 2].norm_len == 1 &&
+           tok_norm(tk, i - 1)[0] == '.';
+}
+
 int tok_run(struct tokens *tk, const char *s, size_t n)
 {
     init_classes();
@@ -323,6 +336,8 @@ int tok_run(struct tokens *tk, const char *s, size_t n)
                 if (w->end == tk->t[p].start) {
                     if (w->kind == TOK_WORD && w->norm_len == 1 && (w->flags & TOK_CAP))
                         term = false; /* an initial: "U.S." "J. Smith" */
+                    else if (w->kind == TOK_WORD && w->norm_len == 1 && dotted(tk, p - 1))
+                        term = false; /* the same without capitals: "u.s." */
                     for (int a = 0; term && abbrev[a]; a++)
                         if (eq(wn, abbrev[a]))
                             term = false;

@@ -82,6 +82,14 @@ static void sentences_respect_abbreviations(void **state)
     assert_memory_equal(text + tk.s[3].start, "12 died.", tk.s[3].end - tk.s[3].start);
     assert_int_equal(tk.s[3].para, tk.s[0].para);
     assert_int_equal(tk.s[4].para, tk.s[0].para + 1);
+    /* without capitals, letters joined by dots are still one word's */
+    const char *low = "two u.s. citizens have been killed in the last few hours, the "
+                      "sources said. the u.n. mission in the capital said nothing else "
+                      "about it. a third sentence ends here.";
+    tok_run(&tk, low, strlen(low));
+    assert_true(tk.caseless);
+    assert_int_equal(tk.ns, 3);
+    assert_memory_equal(low + tk.s[1].start, "the u.n. mission", 16);
     tok_free(&tk);
 }
 

@@ -3458,6 +3458,27 @@ static void doer_roles(struct ctx *c, struct event *e, size_t nsent)
     }
 }
 
+/* One thing, one span: a bare noun gives way to a longer span of the same
+ * role that ends with it ("university" to "national university"). */
+static void drop_bare_nouns(struct strvec *sv)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < sv->n; i++) {
+        size_t n = strlen(sv->v[i]);
+        bool longer = false;
+        for (size_t j = 0; j < sv->n && !longer; j++) {
+            size_t m = strlen(sv->v[j]);
+            longer = m > n + 1 && sv->v[j][m - n - 1] == ' ' &&
+                     strcmp(sv->v[j] + m - n, sv->v[i]) == 0;
+        }
+        if (longer)
+            free(sv->v[i]);
+        else
+            sv->v[k++] = sv->v[i];
+    }
+    sv->n = k;
+}
+
 /* In a story without a date line (old wire copy, MUC-4) the roles are the
  * story's: every sentence with an event word adds its groups, attackers,
  * weapons and targets to the first event. */
@@ -3770,6 +3791,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
         story_roles(&c, &out->v[doc_first], nsent);
         person_roles(&c, &out->v[doc_first], nsent);
         doer_roles(&c, &out->v[doc_first], nsent);
+        drop_bare_nouns(&out->v[doc_first].roles[ROLE_TARGET]);
     }
     date_plots(&c, out, doc_first);
     xp(&c, "\n");

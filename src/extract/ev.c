@@ -3526,14 +3526,17 @@ static void date_plots(struct ctx *c, struct event_list *out, size_t doc_first)
  * group ("four powerful rockets were going to explode near the tanks ...
  * the watchmen exchanged fire with the terrorists, who fled leaving the
  * dynamite"): one event from its first attack sentence, with the roles of
- * every such sentence. Only when those sentences name the attackers. */
+ * every such sentence. Only when those sentences name the attackers, a
+ * person harmed, or how and where ("a bomb exploded in the town of
+ * yunguyo"). */
 static void untold_attack(struct ctx *c, const struct frame *told, size_t n_told,
                           struct event_list *out, size_t doc_first)
 {
-    bool attackers = false;
-    for (size_t k = 0; k < n_told && !attackers; k++)
-        attackers = names_perpetrator(c, &told[k]) || names_victim(c, &told[k]);
-    if (!attackers)
+    bool told_enough = false;
+    for (size_t k = 0; k < n_told && !told_enough; k++)
+        told_enough = names_perpetrator(c, &told[k]) || names_victim(c, &told[k]) ||
+                      (told[k].method && told[k].place);
+    if (!told_enough)
         return;
     struct event *e = event_list_push(out);
     build_event(c, &told[0], out, doc_first, e, meta_at(c, out->n - 1 - doc_first));

@@ -267,6 +267,14 @@ static void untold_attack_gathers_its_roles(void **state)
             "The guards found dynamite and a grenade by the fence.", &l);
     assert_int_equal(l.n, 0);
     event_list_free(&l);
+    /* how and where are enough: "a bomb exploded in Yunguyo" */
+    extract(NULL,
+            "A bomb exploded early this morning in the Peruvian town of Yunguyo.\n\n"
+            "The offices of the deputy mayor were the objective of the attack.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].method, "bombing");
+    assert_string_equal(l.v[0].country, "PE");
+    event_list_free(&l);
 }
 
 static void undated_story_roles_are_the_storys(void **state)

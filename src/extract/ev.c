@@ -3217,9 +3217,11 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
 {
     /* before: "the murder of antioquia department governor x", "killed
      * x", "the attack against x"; not "killed by x" */
-    for (size_t p = first; p-- > lo && first - p <= 6;) {
+    for (size_t p = first; p-- > lo && first - p <= 8;) {
         if (word_in(c, p, harm_words))
             return true;
+        if (tok_is(&c->tk, p, "(") || tok_is(&c->tk, p, ")"))
+            continue; /* "the attack against (presidency minister) x" */
         if (c->tk.t[p].kind == TOK_PUNCT || tok_is(&c->tk, p, "by") ||
             tok_is(&c->tk, p, "and") || name_at(c, p, first))
             break;
@@ -3237,6 +3239,18 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
               tok_is(&c->tk, a, ",") || tok_is(&c->tk, a, "who") ||
               tok_is(&c->tk, a, "reportedly") || tok_is(&c->tk, a, "allegedly")))
             break;
+    }
+    /* the subject of a sentence telling harm done to it: "maria elena diaz
+     * perez, third judge of public order, and two of her bodyguards ...
+     * were assassinated in medellin" */
+    if (first <= lo + 2) {
+        for (size_t k = end; k + 1 < last && k < end + 30; k++) {
+            if (tok_is(&c->tk, k, "by") || tok_is(&c->tk, k, ";"))
+                break;
+            if ((tok_is(&c->tk, k, "was") || tok_is(&c->tk, k, "were")) &&
+                word_in(c, k + 1, harm_words))
+                return true;
+        }
     }
     return false;
 }
@@ -3277,6 +3291,9 @@ static size_t sentence_names(const struct ctx *c, size_t first, size_t last, siz
         if (!victim[k] && k + 1 < nn && victim[k + 1])
             victim[k] = listed_with(c, at[k] + len[k], at[k + 1]);
     }
+    for (size_t k = 1; k < nn; k++) /* "seized hugo martinez and raul ramirez" */
+        if (!victim[k] && victim[k - 1])
+            victim[k] = listed_with(c, at[k - 1] + len[k - 1], at[k]);
     return nn;
 }
 
@@ -3458,19 +3475,29 @@ static void doer_roles(struct ctx *c, struct event *e, size_t nsent)
     }
 }
 
-/* One thing, one span: a bare noun gives way to a longer span of the same
- * role that ends with it ("university" to "national university"). */
-static void drop_bare_nouns(struct strvec *sv)
+/* Is a within b, on word boundaries ("garcia alvarado" in "roberto garcia
+ * alvarado", "university" in "national university")? */
+static bool words_within(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n >= m)
+        return false;
+    for (const char *p = strstr(b, a); p; p = strstr(p + 1, a))
+        if ((p == b || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+            return true;
+    return false;
+}
+
+/* One thing, one span: a shorter span of the same role within a longer
+ * one gives way to it ("university" to "national university", the victim
+ * "garcia alvarado" told again to "roberto garcia alvarado"). */
+static void drop_shorter_mentions(struct strvec *sv)
 {
     size_t k = 0;
     for (size_t i = 0; i < sv->n; i++) {
-        size_t n = strlen(sv->v[i]);
         bool longer = false;
-        for (size_t j = 0; j < sv->n && !longer; j++) {
-            size_t m = strlen(sv->v[j]);
-            longer = m > n + 1 && sv->v[j][m - n - 1] == ' ' &&
-                     strcmp(sv->v[j] + m - n, sv->v[i]) == 0;
-        }
+        for (size_t j = 0; j < sv->n && !longer; j++)
+            longer = words_within(sv->v[i], sv->v[j]);
         if (longer)
             free(sv->v[i]);
         else
@@ -3794,7 +3821,9 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
         story_roles(&c, &out->v[doc_first], nsent);
         person_roles(&c, &out->v[doc_first], nsent);
         doer_roles(&c, &out->v[doc_first], nsent);
-        drop_bare_nouns(&out->v[doc_first].roles[ROLE_TARGET]);
+        drop_shorter_mentions(&out->v[doc_first].roles[ROLE_TARGET]);
+        drop_shorter_mentions(&out->v[doc_first].roles[ROLE_VICTIM]);
+        drop_shorter_mentions(&out->v[doc_first].roles[ROLE_PERPETRATOR]);
     }
     date_plots(&c, out, doc_first);
     xp(&c, "\n");

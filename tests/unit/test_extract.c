@@ -357,6 +357,23 @@ static void caseless_names_of_victims(void **state)
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "cerezo"));
     assert_false(has_role(&l.v[0], ROLE_VICTIM, "jorge ramos"));
     event_list_free(&l);
+    /* the subject of a sentence of harm, past its apposition; a name
+     * listed after a victim's; a title in brackets; a name told again
+     * shorter is the same person */
+    extract(NULL,
+            "maria elena diaz perez, third judge of public order, and two of her "
+            "bodyguards were assassinated in the city today by a group of 10 paid "
+            "assassins. police in civilian clothes seized students hugo martinez and "
+            "raul ramirez, who are still missing. the rebels denied the attack against "
+            "(presidency minister) antonio rodriguez porth and the bombing that wounded "
+            "judge diaz perez last year.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "maria elena diaz perez"));
+    assert_false(has_role(&l.v[0], ROLE_VICTIM, "diaz perez"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "hugo martinez"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "raul ramirez"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "antonio rodriguez porth"));
+    event_list_free(&l);
 }
 
 static void seized_arms_are_no_weapons(void **state)

@@ -3309,6 +3309,30 @@ static bool names_victim(const struct ctx *c, const struct frame *f)
     return false;
 }
 
+/* Is the person named at [first, end) blamed for the attack: "x is
+ * responsible for", "x and y ... are behind this attack", "accused x",
+ * "links x to the assassination"? Looks after the name up to the next
+ * name (to). */
+static bool blamed(const struct ctx *c, size_t first, size_t end, size_t lo, size_t to)
+{
+    static const char *const after[] = {"responsible", "behind", "masterminds",
+                                        "mastermind", "ordered", "masterminded",
+                                        "planned", "perpetrated", NULL};
+    static const char *const before[] = {"accused", "accuses", "blamed", "blames",
+                                         "links", "linked", "implicated", "charged",
+                                         "arrest", "arrested", "captured", NULL};
+    for (size_t k = end; k < to && k < end + 16; k++) {
+        if (tok_is(&c->tk, k, ";") || tok_is(&c->tk, k, "not"))
+            break;
+        if (word_in(c, k, after))
+            return true;
+    }
+    for (size_t p = first; p-- > lo && first - p <= 3;)
+        if (word_in(c, p, before))
+            return true;
+    return false;
+}
+
 /* In a story without a date line the people harmed are its victims: every
  * sentence that tells an attack or a kidnapping adds the names harmed in
  * it to the first event. */
@@ -3328,13 +3352,22 @@ static void person_roles(struct ctx *c, struct event *e, size_t nsent)
         size_t at[16], len[16];
         bool victim[16];
         size_t nn = sentence_names(c, s->first, s->last, at, len, victim);
+        bool doer[16];
+        for (size_t k = nn; k-- > 0;) { /* "x and y ... are behind the attack" */
+            size_t next = k + 1 < nn ? at[k + 1] : s->last;
+            doer[k] = !victim[k] && (blamed(c, at[k], at[k] + len[k], s->first, next) ||
+                                     (k + 1 < nn && doer[k + 1] &&
+                                      listed_with(c, at[k] + len[k], at[k + 1])));
+        }
         for (size_t k = 0; k < nn; k++) {
             const char *name = c->text + c->tk.t[at[k]].start;
             int n = (int)(c->tk.t[at[k] + len[k] - 1].end - c->tk.t[at[k]].start);
             xp(c, "  person \"%.*s\" (sentence %zu): %s\n", n, name, si + 1,
-               victim[k] ? "a victim" : "not harmed");
+               victim[k] ? "a victim" : doer[k] ? "blamed" : "not harmed");
             if (victim[k])
                 strvec_push(&e->roles[ROLE_VICTIM], name, (size_t)n);
+            else if (doer[k])
+                strvec_push(&e->roles[ROLE_PERPETRATOR], name, (size_t)n);
         }
     }
 }

@@ -376,6 +376,27 @@ static void caseless_names_of_victims(void **state)
     event_list_free(&l);
 }
 
+static void caseless_names_of_the_blamed(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    /* people blamed for an attack are its perpetrators; a name listed with
+     * one blamed is blamed too; the victim stays a victim */
+    extract(NULL,
+            "a car bomb exploded outside the security building in the capital this "
+            "morning. the police said that pablo escobar gaviria and gonzalo rodriguez "
+            "gacha, the biggest drug traffickers, are behind this criminal attack. the "
+            "minister accused colonel hector heriberto hernandez of the murder of "
+            "judge carlos valencia.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "pablo escobar gaviria"));
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "gonzalo rodriguez gacha"));
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "hector heriberto hernandez"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "carlos valencia"));
+    assert_false(has_role(&l.v[0], ROLE_PERPETRATOR, "carlos valencia"));
+    event_list_free(&l);
+}
+
 static void seized_arms_are_no_weapons(void **state)
 {
     (void)state;
@@ -638,6 +659,7 @@ int main(void)
         cmocka_unit_test(undated_story_roles_are_the_storys),
         cmocka_unit_test(targets_keep_their_modifiers),
         cmocka_unit_test(caseless_names_of_victims),
+        cmocka_unit_test(caseless_names_of_the_blamed),
         cmocka_unit_test(seized_arms_are_no_weapons),
         cmocka_unit_test(doers_of_undated_attacks),
     };

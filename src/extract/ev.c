@@ -1997,6 +1997,24 @@ static void match_text(const struct ctx *c, const struct lex_match *m, struct st
                     c->tk.t[m->last - 1].end - c->tk.t[m->first].start);
 }
 
+/* Adds the words of group match g to the role sv, unless sv already holds
+ * another spelling of the same group ("the farabundo marti national
+ * liberation front (fmln)": one group, one span). */
+static void group_text(const struct ctx *c, const struct lex_match *g, struct strvec *sv)
+{
+    for (size_t k = 0; k < c->lm.n; k++) {
+        const struct lex_match *o = &c->lm.v[k];
+        if (o->phrase->kind != LEX_ACTOR || o->phrase->index != g->phrase->index)
+            continue;
+        const char *t = c->text + c->tk.t[o->first].start;
+        size_t n = c->tk.t[o->last - 1].end - c->tk.t[o->first].start;
+        for (size_t i = 0; i < sv->n; i++)
+            if (strlen(sv->v[i]) == n && memcmp(sv->v[i], t, n) == 0)
+                return;
+    }
+    match_text(c, g, sv);
+}
+
 /* The group key of a match, with its local sense: the Taliban of a story
  * set in Pakistan are the Pakistani Taliban. */
 static const char *group_key(const struct lex_match *g, const char *country)
@@ -2026,7 +2044,7 @@ static void set_group(const struct ctx *c, struct event *e, const struct lex_mat
     free(e->actor_group);
     e->actor = span(c, g->first, g->last);
     e->actor_group = xstrdup(group_key(g, e->country[0] ? e->country : c->doc_country));
-    match_text(c, g, &e->roles[ROLE_ORGANIZATION]);
+    group_text(c, g, &e->roles[ROLE_ORGANIZATION]);
 }
 
 static bool is_state_action(const char *type);
@@ -2129,7 +2147,7 @@ static void add_roles(const struct ctx *c, const struct frame *f, struct event *
         if (p->kind == LEX_ACTOR && !f->group_inspired) {
             /* in a clash the group is a side, not the object of the act */
             bool object = state_act && !type_is(e->type, "clash");
-            match_text(c, m, &e->roles[object ? ROLE_TARGET : ROLE_ORGANIZATION]);
+            group_text(c, m, &e->roles[object ? ROLE_TARGET : ROLE_ORGANIZATION]);
         } else if (p->kind == LEX_TRIGGER) {
             int cls = lex_triggers[p->index].cls;
             static const char *const vehicles[] = {"vehicle", "vehicles", "truck", "lorry",
@@ -2286,13 +2304,13 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     bool clash = type_is(f->type, "clash"); /* whose sides are both actors */
     if (group && is_state_action(f->type) && f->trig_at && group->first > f->trig_at) {
         /* "a strike killed al-Qaeda leader" */
-        match_text(c, group, &e->roles[clash ? ROLE_ORGANIZATION : ROLE_TARGET]);
+        group_text(c, group, &e->roles[clash ? ROLE_ORGANIZATION : ROLE_TARGET]);
         group = NULL;
     }
     if (is_state_action(f->type) && f->state && (state_first || !group)) {
         e->actor = span(c, f->state_first, f->state->last);
         if (f->group)
-            match_text(c, f->group, &e->roles[clash ? ROLE_ORGANIZATION : ROLE_TARGET]);
+            group_text(c, f->group, &e->roles[clash ? ROLE_ORGANIZATION : ROLE_TARGET]);
     } else if (group) {
         set_group(c, e, group);
     } else if (strcmp(f->type, "financing") == 0 && c->doc_group) {

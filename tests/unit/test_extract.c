@@ -333,6 +333,13 @@ static void targets_keep_their_modifiers(void **state)
     assert_true(has_role(&l.v[0], ROLE_ORGANIZATION, "FMLN"));
     assert_true(has_role(&l.v[0], ROLE_TARGET, "national police headquarters"));
     event_list_free(&l);
+    /* one group, one span, however many spellings the story uses */
+    extract("2024-05-01",
+            "Gunmen of the Farabundo Marti National Liberation Front (FMLN) killed "
+            "three guards in San Salvador on Sunday. The FMLN said its units fired.", &l);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.v[0].roles[ROLE_ORGANIZATION].n, 1);
+    event_list_free(&l);
 }
 
 static void caseless_names_of_victims(void **state)

@@ -129,6 +129,7 @@ struct ctx {
     uint32_t *wmask;          /* per token: the hot word lists it is in */
     uint8_t *pname;           /* per token: PN_GIVEN, PN_TITLE (see person_roles()) */
     const char **sent_type;   /* per sentence: the type its frame read, or NULL */
+    bool story;               /* story_roles() is gathering the story's roles */
     struct {                  /* where and when the paragraph is set so far */
         uint32_t para;
         const struct lex_place *place;
@@ -2118,6 +2119,32 @@ static bool seized_arms(const struct ctx *c, size_t first, size_t i)
     return false;
 }
 
+/* Is the thing named by m what the sentence's attack struck: named after
+ * an attack word ("dynamited the vehicle", "an attack on the embassy"), or
+ * before a passive one ("the bus was burned")? */
+static bool struck(const struct ctx *c, const struct lex_match *m, size_t first, size_t last)
+{
+    static const char *const passive[] = {
+        "destroyed", "damaged", "burned", "burnt", "hit", "attacked", "bombed",
+        "dynamited", "blown", "set", "struck", "machinegunned", "sabotaged", "razed",
+        "looted", "seized", "occupied", "stormed", "raided", NULL};
+    for (size_t i = first; i < m->first; i++)
+        if (match_covering(c, i, LEX_TRIGGER, TRIG_EVENT))
+            return true;
+    for (size_t i = m->last; i + 1 < last && i < m->last + 4; i++) {
+        if (!(tok_is(&c->tk, i, "was") || tok_is(&c->tk, i, "were")))
+            continue;
+        size_t v = i + 1; /* "was also bombed", "was partially destroyed" */
+        const struct tok *t = &c->tk.t[v];
+        if (tok_is(&c->tk, v, "also") ||
+            (t->end - t->start > 3 && memcmp(c->text + t->end - 2, "ly", 2) == 0))
+            v++;
+        if (word_in(c, v, passive))
+            return true;
+    }
+    return false;
+}
+
 /* Words for the people who carry out attacks (the perpetrator role; the
  * frame's own attacker words are read_frame()'s perps). */
 static const char *const perp_role_words[] = {
@@ -2157,7 +2184,7 @@ static void add_roles(const struct ctx *c, const struct frame *f, struct event *
                 continue; /* a vehicle is a weapon only when driven into people */
             if (cls == TRIG_WEAPON && !seized_arms(c, f->first, m->first))
                 match_text(c, m, &e->roles[ROLE_WEAPON]);
-            else if (cls == TRIG_TARGET)
+            else if (cls == TRIG_TARGET && (!c->story || struck(c, m, f->first, f->last)))
                 target_text(c, m, f->first, &e->roles[ROLE_TARGET]);
             else if (!state_act && key_in(p->key, perp_role_words) &&
                      !(m->last < f->last && c->tk.t[m->last].kind == TOK_WORD &&
@@ -3576,7 +3603,9 @@ static void story_roles(struct ctx *c, struct event *e, size_t nsent)
         struct frame f = {0};
         f.first = s->first;
         f.last = s->last;
+        c->story = true;
         add_roles(c, &f, e);
+        c->story = false;
     }
 }
 

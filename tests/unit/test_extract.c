@@ -333,6 +333,17 @@ static void targets_keep_their_modifiers(void **state)
     assert_true(has_role(&l.v[0], ROLE_ORGANIZATION, "FMLN"));
     assert_true(has_role(&l.v[0], ROLE_TARGET, "national police headquarters"));
     event_list_free(&l);
+    /* in undated copy, a target is what an attack struck, not a place
+     * the story passes by */
+    extract(NULL,
+            "Guerrillas attacked the town hall with dynamite. A guard was wounded.\n\n"
+            "The mayor fled to the embassy after the attack, and a bus was burned "
+            "by the rebels.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "town hall"));
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "bus"));
+    assert_false(has_role(&l.v[0], ROLE_TARGET, "embassy"));
+    event_list_free(&l);
     /* one group, one span, however many spellings the story uses */
     extract("2024-05-01",
             "Gunmen of the Farabundo Marti National Liberation Front (FMLN) killed "

@@ -3224,8 +3224,14 @@ static size_t name_at(const struct ctx *c, size_t i, size_t last)
     bool titled = i > 0 && (c->pname[i - 1] & PN_TITLE);
     if (!(c->pname[i] & PN_GIVEN) && !titled)
         return 0;
+    static const char *const object_words[] = {"the", "a", "an", "that", "to", "his", "her",
+                                               "its", "their", NULL};
     size_t j = i;
     while (j < last && j - i < 5) {
+        const struct tok *t = &c->tk.t[j];
+        if (j >= i + 2 && c->text[t->end - 1] == 's' && j + 1 < last &&
+            word_in(c, j + 1, object_words))
+            break; /* a verb: "alfredo cristiani holds the fmln responsible" */
         if (name_word(c, j) || ((c->pname[j] & PN_GIVEN) && !(c->pname[j] & PN_TITLE) &&
                                 !word_in(c, j, not_name))) {
             if (possessive(c, j++))
@@ -3237,13 +3243,15 @@ static size_t name_at(const struct ctx *c, size_t i, size_t last)
         }
     }
     size_t n = j - i;
-    if (n >= 2 || (n == 1 && titled && (j == last || c->tk.t[j].kind == TOK_PUNCT ||
-                                        tok_is(&c->tk, j, "was") || tok_is(&c->tk, j, "were") ||
-                                        tok_is(&c->tk, j, "and") ||
-                                        tok_is(&c->tk, j, "has") || tok_is(&c->tk, j, "had") ||
-                                        tok_is(&c->tk, j, "is") || tok_is(&c->tk, j, "who"))))
+    /* a name without a given name must end where a name ends: "president
+     * cerezo was", not "general command wants" */
+    bool ends = j == last || c->tk.t[j].kind == TOK_PUNCT || tok_is(&c->tk, j, "was") ||
+                tok_is(&c->tk, j, "were") || tok_is(&c->tk, j, "and") ||
+                tok_is(&c->tk, j, "has") || tok_is(&c->tk, j, "had") ||
+                tok_is(&c->tk, j, "is") || tok_is(&c->tk, j, "who");
+    if (n >= 2 && (c->pname[i] & PN_GIVEN))
         return n;
-    return 0;
+    return n >= 1 && titled && ends ? n : 0;
 }
 
 /* Words of harm done to a person: a name just after one ("killed",
@@ -3366,11 +3374,22 @@ static bool blamed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
     static const char *const before[] = {"accused", "accuses", "blamed", "blames",
                                          "links", "linked", "implicated", "charged",
                                          "arrest", "arrested", "captured", NULL};
-    for (size_t k = end; k < to && k < end + 16; k++) {
-        if (tok_is(&c->tk, k, ";") || tok_is(&c->tk, k, "not"))
-            break;
+    static const char *const linking[] = {"is", "are", "was", "were", "also", "allegedly",
+                                          "reportedly", "had", "have", "has", "been",
+                                          "\"", NULL};
+    size_t k = end;
+    if (k < to && tok_is(&c->tk, k, ",")) { /* skip an apposition: "x, chief of y," */
+        size_t close = k + 1;
+        while (close < to && close < k + 14 && !tok_is(&c->tk, close, ","))
+            close++;
+        if (close < to && tok_is(&c->tk, close, ","))
+            k = close + 1;
+    }
+    for (size_t n = 0; k < to && n < 4; k++, n++) {
         if (word_in(c, k, after))
             return true;
+        if (!word_in(c, k, linking))
+            break;
     }
     for (size_t p = first; p-- > lo && first - p <= 3;)
         if (word_in(c, p, before))

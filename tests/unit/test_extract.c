@@ -405,13 +405,18 @@ static void caseless_names_of_the_blamed(void **state)
             "morning. the police said that pablo escobar gaviria and gonzalo rodriguez "
             "gacha, the biggest drug traffickers, are behind this criminal attack. the "
             "minister accused colonel hector heriberto hernandez of the murder of "
-            "judge carlos valencia.", &l);
+            "judge carlos valencia. president alfredo cristiani holds the rebels "
+            "responsible for the attack, and the general command wants talks.", &l);
     assert_true(l.n >= 1);
     assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "pablo escobar gaviria"));
     assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "gonzalo rodriguez gacha"));
     assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "hector heriberto hernandez"));
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "carlos valencia"));
     assert_false(has_role(&l.v[0], ROLE_PERPETRATOR, "carlos valencia"));
+    for (size_t i = 0; i < l.v[0].roles[ROLE_PERPETRATOR].n; i++) {
+        assert_null(strstr(l.v[0].roles[ROLE_PERPETRATOR].v[i], "cristiani"));
+        assert_null(strstr(l.v[0].roles[ROLE_PERPETRATOR].v[i], "command"));
+    }
     event_list_free(&l);
 }
 

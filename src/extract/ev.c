@@ -2172,9 +2172,10 @@ static void add_roles(const struct ctx *c, const struct frame *f, struct event *
     FOR_MATCHES(c, m, f->first, f->last) {
         const struct lex_phrase *p = m->phrase;
         if (p->kind == LEX_ACTOR && !f->group_inspired) {
-            /* in a clash the group is a side, not the object of the act */
-            bool object = state_act && !type_is(e->type, "clash");
-            group_text(c, m, &e->roles[object ? ROLE_TARGET : ROLE_ORGANIZATION]);
+            /* the group the state strikes is no physical target and no
+             * perpetrator; in a clash it is a side */
+            if (!state_act || type_is(e->type, "clash"))
+                group_text(c, m, &e->roles[ROLE_ORGANIZATION]);
         } else if (p->kind == LEX_TRIGGER) {
             int cls = lex_triggers[p->index].cls;
             static const char *const vehicles[] = {"vehicle", "vehicles", "truck", "lorry",
@@ -2330,14 +2331,15 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
         group = NULL;
     bool clash = type_is(f->type, "clash"); /* whose sides are both actors */
     if (group && is_state_action(f->type) && f->trig_at && group->first > f->trig_at) {
-        /* "a strike killed al-Qaeda leader" */
-        group_text(c, group, &e->roles[clash ? ROLE_ORGANIZATION : ROLE_TARGET]);
+        /* "a strike killed al-Qaeda leader": the group struck is no role */
+        if (clash)
+            group_text(c, group, &e->roles[ROLE_ORGANIZATION]);
         group = NULL;
     }
     if (is_state_action(f->type) && f->state && (state_first || !group)) {
         e->actor = span(c, f->state_first, f->state->last);
-        if (f->group)
-            group_text(c, f->group, &e->roles[clash ? ROLE_ORGANIZATION : ROLE_TARGET]);
+        if (f->group && clash)
+            group_text(c, f->group, &e->roles[ROLE_ORGANIZATION]);
     } else if (group) {
         set_group(c, e, group);
     } else if (strcmp(f->type, "financing") == 0 && c->doc_group) {

@@ -344,6 +344,14 @@ static void targets_keep_their_modifiers(void **state)
     assert_true(has_role(&l.v[0], ROLE_TARGET, "bus"));
     assert_false(has_role(&l.v[0], ROLE_TARGET, "embassy"));
     event_list_free(&l);
+    /* a group the state strikes is no physical target */
+    extract("2024-05-01",
+            "A US drone strike killed 12 al-Shabaab fighters near Jilib on Sunday.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].type, "strike");
+    assert_int_equal(l.v[0].roles[ROLE_TARGET].n, 0);
+    assert_int_equal(l.v[0].roles[ROLE_ORGANIZATION].n, 0);
+    event_list_free(&l);
     /* one group, one span, however many spellings the story uses */
     extract("2024-05-01",
             "Gunmen of the Farabundo Marti National Liberation Front (FMLN) killed "

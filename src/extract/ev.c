@@ -3263,7 +3263,8 @@ static const char *const harm_words[] = {
     "injured", "executed", "slain", "massacred", "seized", "attacked", "murder",
     "assassination", "death", "kidnapping", "abduction", "attack",
     "release", "released", "freed", "held", "hostage", "hostages", "victim",
-    "victims", "body", "bodies", "wounding", "shooting", "taken", "killing", NULL};
+    "victims", "body", "bodies", "wounding", "shooting", "taken", "killing", "killings",
+    "lives", NULL};
 
 /* A name is a victim when harm is done to it in the words next to it:
  * "the murder of jecar neghme", "killed president x", "x was kidnapped",
@@ -3277,6 +3278,10 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
             return true;
         if (tok_is(&c->tk, p, "(") || tok_is(&c->tk, p, ")"))
             continue; /* "the attack against (presidency minister) x" */
+        if ((tok_is(&c->tk, p, ",") || tok_is(&c->tk, p, "and")) && p > lo &&
+            (c->pname[p - 1] & PN_TITLE))
+            continue; /* "the death of the presidential candidate, x", "senator and
+                       * presidential candidate x" */
         if (c->tk.t[p].kind == TOK_PUNCT || tok_is(&c->tk, p, "by") ||
             tok_is(&c->tk, p, "and") || name_at(c, p, first))
             break;
@@ -3406,10 +3411,11 @@ static void person_roles(struct ctx *c, struct event *e, size_t nsent)
 {
     for (size_t si = 0; si < nsent; si++) {
         const struct sent *s = &c->tk.s[si];
-        bool trigger = false;
+        bool trigger = false; /* an event word, or harm counted ("was killed") */
         FOR_MATCHES(c, m, s->first, s->last)
             if (m->phrase->kind == LEX_TRIGGER &&
-                lex_triggers[m->phrase->index].cls == TRIG_EVENT) {
+                (lex_triggers[m->phrase->index].cls == TRIG_EVENT ||
+                 lex_triggers[m->phrase->index].cls == TRIG_COUNT)) {
                 trigger = true;
                 break;
             }

@@ -400,6 +400,19 @@ static void caseless_names_of_victims(void **state)
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "raul ramirez"));
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "antonio rodriguez porth"));
     event_list_free(&l);
+    /* harm told by a count ("who was killed"); a title before a comma or
+     * "and" still joins the harm to the name */
+    extract(NULL,
+            "a car bomb exploded in the capital of the country today, and the police "
+            "blamed the cartel. he received the banners of luis carlos galan, who was "
+            "killed last friday. the country mourns the death of the party's "
+            "presidential candidate, bernardo jaramillo ossa, and the assassination "
+            "of senator and presidential candidate federico estrada velez.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "luis carlos galan"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "bernardo jaramillo ossa"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "federico estrada velez"));
+    event_list_free(&l);
 }
 
 static void caseless_names_of_the_blamed(void **state)

@@ -3598,17 +3598,19 @@ static bool words_within(const char *a, const char *b)
  * "garcia alvarado" told again to "roberto garcia alvarado"). */
 static void drop_shorter_mentions(struct strvec *sv)
 {
+    bool *drop = xcalloc(sv->n + 1, sizeof *drop);
+    for (size_t i = 0; i < sv->n; i++)
+        for (size_t j = 0; j < sv->n && !drop[i]; j++)
+            drop[i] = words_within(sv->v[i], sv->v[j]);
     size_t k = 0;
     for (size_t i = 0; i < sv->n; i++) {
-        bool longer = false;
-        for (size_t j = 0; j < sv->n && !longer; j++)
-            longer = words_within(sv->v[i], sv->v[j]);
-        if (longer)
+        if (drop[i])
             free(sv->v[i]);
         else
             sv->v[k++] = sv->v[i];
     }
     sv->n = k;
+    free(drop);
 }
 
 /* In a story without a date line (old wire copy, MUC-4) the roles are the

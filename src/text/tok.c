@@ -145,18 +145,14 @@ static void ascii_word(struct buf *out, const char *s, size_t n, struct tok *t)
     size_t k = 0;
     int upper = 0;
     bool lower = false;
+    /* without branches on the letters, whose cases come in no pattern */
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         unsigned char cl = cls[(unsigned char)c];
-        if (cl == C_UPPER) {
-            upper++;
-            c = (char)(c - 'A' + 'a');
-        } else if (cl == C_LOWER) {
-            lower = true;
-        } else if (c == '\'') {
-            continue;
-        }
-        w[k++] = c;
+        upper += cl == C_UPPER;
+        lower |= cl == C_LOWER;
+        w[k] = (char)(c + (cl == C_UPPER) * ('a' - 'A'));
+        k += c != '\''; /* apostrophes are dropped */
     }
     w[k] = '\0';
     buf_commit(out, k + 1);

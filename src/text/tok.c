@@ -260,6 +260,16 @@ int tok_run(struct tokens *tk, const char *s, size_t n)
     tk->n = 0;
     tk->ns = 0;
     buf_reset(&tk->norm);
+    /* room for the usual text at once, rather than growing by doubling:
+     * a token every four bytes or more, forms about as long as the text */
+    size_t want = n / 4 + 16;
+    if (want > TOK_MAX_TOKENS)
+        want = TOK_MAX_TOKENS;
+    if (tk->cap < want) {
+        tk->cap = want;
+        tk->t = xrealloc(tk->t, tk->cap * sizeof *tk->t);
+    }
+    buf_space(&tk->norm, n + 16);
     int newlines = 2; /* line breaks seen since the last token */
     int rc = ERR_OK;
     size_t i = 0;

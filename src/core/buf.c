@@ -57,6 +57,19 @@ int buf_append(struct buf *b, const void *p, size_t n)
     return ERR_OK;
 }
 
+char *buf_space(struct buf *b, size_t n)
+{
+    if (grow(b, n))
+        return NULL;
+    return b->data + b->len;
+}
+
+void buf_commit(struct buf *b, size_t n)
+{
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
 int buf_puts(struct buf *b, const char *s)
 {
     return buf_append(b, s, strlen(s));

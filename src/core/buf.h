@@ -25,6 +25,12 @@ int buf_puts(struct buf *b, const char *s);
 int buf_putc(struct buf *b, char c);
 int buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Makes room for n more bytes and returns where they go (NULL when the
+ * limit forbids them): the caller writes at most n bytes there, then adds
+ * them with buf_commit(). For writers that fill a buffer byte by byte. */
+char *buf_space(struct buf *b, size_t n);
+/* Adds the n bytes written at buf_space() to the buffer. */
+void buf_commit(struct buf *b, size_t n);
 /* Hands the bytes to the caller (who frees them) and re-initialises b. */
 char *buf_detach(struct buf *b);
 

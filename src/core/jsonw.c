@@ -51,6 +51,8 @@ void jw_escape(struct buf *out, const char *s, size_t n)
     size_t run = 0; /* start of the pending run of plain bytes */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue; /* a plain byte: most of them */
         const char *esc = NULL;
         char u[7];
         switch (c) {
@@ -102,10 +104,26 @@ void jw_str(struct jw *w, const char *s)
         jw_strn(w, s, strlen(s));
 }
 
+/* Appends v in decimal, as printf's "%lld" would. */
+static void put_int(struct buf *out, long long v)
+{
+    char digits[24];
+    size_t k = sizeof digits;
+    /* the magnitude as unsigned, so that LLONG_MIN does not overflow */
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    do {
+        digits[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (v < 0)
+        digits[--k] = '-';
+    buf_append(out, digits + k, sizeof digits - k);
+}
+
 void jw_int(struct jw *w, long long v)
 {
     sep(w);
-    buf_printf(w->out, "%lld", v);
+    put_int(w->out, v);
 }
 
 void jw_double(struct jw *w, double v)
@@ -116,7 +134,7 @@ void jw_double(struct jw *w, double v)
     }
     sep(w);
     if (v == (double)(long long)v && fabs(v) < 1e15)
-        buf_printf(w->out, "%lld", (long long)v);
+        put_int(w->out, (long long)v);
     else
         buf_printf(w->out, "%.10g", v);
 }

@@ -103,8 +103,8 @@ int date_month(const char *w)
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
         "nov", "dec"};
     for (int i = 0; i < 12; i++)
-        if (eq(w, names[i]) || eq(w, abbr[i]))
-            return i + 1;
+        if (w[0] == names[i][0] && (eq(w, names[i]) || eq(w, abbr[i])))
+            return i + 1; /* a month's name and abbreviation share a first letter */
     if (eq(w, "sept"))
         return 9;
     return 0;
@@ -221,6 +221,8 @@ static bool month_at(const struct tokens *tk, const char *text, size_t i, size_t
 bool date_find(const struct tokens *tk, const char *text, size_t first, size_t last,
                const struct date *ref, struct date *out, size_t *at, size_t *end)
 {
+    /* the reference day, for the days reckoned from it below */
+    long rd = ref->prec >= DATE_DAY ? date_days(ref->y, ref->m, ref->d) : 0;
     for (size_t i = first; i < last; i++) {
         const char *w = tok_norm(tk, i);
         /* 3 July 2016, 3rd of July */
@@ -278,7 +280,6 @@ bool date_find(const struct tokens *tk, const char *text, size_t first, size_t l
         }
         if (ref->prec < DATE_DAY)
             continue;
-        long rd = date_days(ref->y, ref->m, ref->d);
         int wd = tok_cap(tk, i) ? weekday_of(w) : -1;
         if (wd >= 0) {
             /* 1970-01-01 was a Thursday (index 3) */

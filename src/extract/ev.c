@@ -126,7 +126,7 @@ struct ctx {
     struct buf *xp;           /* the --explain narrative, or NULL */
     uint32_t lede_para;       /* the paragraph that opens the body */
     struct date last_date;    /* the latest day the story gave, stated or not */
-    uint32_t *wmask;          /* per token: the hot word lists it is in */
+    uint64_t *wmask;          /* per token: the word lists it is in (word_in()) */
     uint8_t *pname;           /* per token: PN_GIVEN, PN_TITLE (see person_roles()) */
     const char **sent_type;   /* per sentence: the type its frame read, or NULL */
     bool story;               /* story_roles() is gathering the story's roles */
@@ -193,19 +193,24 @@ static const struct lex_match *match_covering(const struct ctx *c, size_t i, int
     return NULL;
 }
 
-static int list_id(const char *const *list);
+/* The word lists that word_in() answers; word_lists[] (near the end of
+ * the file) gives each its words. At most 64. */
+enum word_list {
+    W_AUX, W_MODAL, W_UNREAL, W_OTHER_GENRES, W_POLITICAL, W_FRAME_CUES, W_LOCATIVE,
+    W_NOT_PEOPLE, W_THINGS_OK, W_DET, W_KIN, W_LEADER, W_TOLL_WORDS, W_NOT_SUBJECTS,
+    W_CURRENCIES, W_RAM_VERBS, W_RAM_VEHICLES, W_REPORTING, W_PLOTTING, W_LIFE, W_THEM,
+    W_AIRCRAFT, W_SITE_NOUNS, W_OTHER, W_ATTACKER_NOUNS, W_NOT_MODIFIER, W_NOT_NAME,
+    W_PARTICLES, W_OBJECT_WORDS, W_HARM, W_BLAME_AFTER, W_BLAME_BEFORE, W_BLAME_LINKING,
+    W_SEIZING, W_PASSIVE, W_ACTS, W_DOER_NOUNS, W_DOER_MODIFIERS, W__COUNT
+};
+_Static_assert(W__COUNT <= 64, "word_in() masks hold 64 lists");
 
-/* Is token i one of the words of list? Lists asked of every token are
- * answered from a bit mask computed once per token (see word_masks()). */
-static bool word_in(const struct ctx *c, size_t i, const char *const *list)
+/* Is token i one of the words of list? Answered from the bit mask of the
+ * lists holding each token's word, computed once per document (see
+ * word_masks()). */
+static bool word_in(const struct ctx *c, size_t i, enum word_list list)
 {
-    int id = list_id(list);
-    if (id >= 0)
-        return i < c->tk.n && (c->wmask[i] >> id & 1);
-    for (int k = 0; list[k]; k++)
-        if (tok_is(&c->tk, i, list[k]))
-            return true;
-    return false;
+    return i < c->tk.n && (c->wmask[i] >> list & 1);
 }
 
 /* Is an event type (NULL for none) the wanted one? Out of line: gcc's
@@ -318,61 +323,6 @@ static const char *const locative[] = {
     "north-eastern", "north-western", "south-eastern", "south-western",
     "neighbouring", "neighboring", "on", NULL};
 
-/* The word lists asked of nearly every token; word_in() answers them
- * from per-token masks. At most 32. */
-static const char *const *const hot_lists[] = {
-    aux_words, modal, unreal, other_genres, political, frame_cues, locative, NULL};
-
-static int list_id(const char *const *list)
-{
-    for (int k = 0; hot_lists[k]; k++)
-        if (hot_lists[k] == list)
-            return k;
-    return -1;
-}
-
-/* The hot words in one hash table: word -> mask of the lists holding it. */
-static struct { const char *w; uint32_t mask; } hot_table[512];
-static pthread_once_t hot_once = PTHREAD_ONCE_INIT;
-
-static uint32_t hot_hash(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
-static void hot_build(void)
-{
-    for (int k = 0; hot_lists[k]; k++)
-        for (int j = 0; hot_lists[k][j]; j++) {
-            const char *w = hot_lists[k][j];
-            uint32_t h = hot_hash(w) & 511;
-            while (hot_table[h].w && strcmp(hot_table[h].w, w) != 0)
-                h = (h + 1) & 511;
-            hot_table[h].w = w;
-            hot_table[h].mask |= 1u << k;
-        }
-}
-
-/* Fills c->wmask: for each token, the hot lists its word is in. */
-static void word_masks(struct ctx *c)
-{
-    pthread_once(&hot_once, hot_build);
-    for (size_t i = 0; i < c->tk.n; i++) {
-        c->wmask[i] = 0;
-        if (c->tk.t[i].kind != TOK_WORD)
-            continue;
-        const char *w = tok_norm(&c->tk, i);
-        for (uint32_t h = hot_hash(w) & 511; hot_table[h].w; h = (h + 1) & 511)
-            if (strcmp(hot_table[h].w, w) == 0) {
-                c->wmask[i] = hot_table[h].mask;
-                break;
-            }
-    }
-}
-
 /* Words after a number that make it not a count of people. */
 static const char *const not_people[] = {
     "percent", "per", "%", "km", "kilometres", "kilometers", "miles", "metres",
@@ -432,7 +382,7 @@ static bool number_at(const struct ctx *c, size_t i, size_t last, struct num *n)
     size_t k = n->last;
     if (k < last && tok_is(&c->tk, k, "-"))
         k++; /* "a 23-year-old", "a 19-tonne truck" */
-    if (k < last && (word_in(c, k, not_people) || tok_is(&c->tk, k, "old")))
+    if (k < last && (word_in(c, k, W_NOT_PEOPLE) || tok_is(&c->tk, k, "old")))
         return false;
     return true;
 }
@@ -452,15 +402,17 @@ static const struct lex_match *victim_after(const struct ctx *c, size_t j, size_
     return NULL;
 }
 
+/* Words after a number that do not make it a count of things. */
+static const char *const things_ok[] = {
+    "more", "others", "other", "of", "in", "on", "at", "from", "and", "or",
+    "during", "after", "before", "near", "across", "over", "who", "when",
+    "while", "as", "since", "last", "this", NULL};
+
 /* Is the number before token j a count of things ("seized 150 accounts",
  * "captured 12 rifles") rather than of people? */
 static bool things_after(const struct ctx *c, size_t j, size_t last)
 {
-    static const char *const ok[] = {
-        "more", "others", "other", "of", "in", "on", "at", "from", "and", "or",
-        "during", "after", "before", "near", "across", "over", "who", "when",
-        "while", "as", "since", "last", "this", NULL};
-    if (j >= last || c->tk.t[j].kind != TOK_WORD || word_in(c, j, ok))
+    if (j >= last || c->tk.t[j].kind != TOK_WORD || word_in(c, j, W_THINGS_OK))
         return false;
     for (size_t q = j; q < last && q < j + 3; q++)
         if (match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM) ||
@@ -559,27 +511,31 @@ static size_t person_name(const struct ctx *c, size_t i, size_t last)
     return j - i >= 2 ? j - i : 0;
 }
 
+/* Words before a victim's name: determiners and the like. */
+static const char *const victim_det[] = {
+    "the", "a", "an", "one", "its", "his", "her", "their", "top", "senior",
+    "former", "local", "prominent", "key", "veteran", NULL};
+
+/* Relatives and companions named with a victim. */
+static const char *const victim_kin[] = {
+    "wife", "husband", "son", "daughter", "brother", "sister", "father",
+    "mother", "child", "driver", "bodyguard", NULL};
+
 /* A single victim named after the verb: "killed al-Qaeda leader Ayman
  * al-Zawahiri", "abducted Luis Manuel Diaz and his wife", "killed a
  * policeman". Returns the count (0 when none) and whether a leader. */
 static int named_victims(struct ctx *c, size_t j, size_t last, bool *leader,
                          size_t *victim)
 {
-    static const char *const det[] = {
-        "the", "a", "an", "one", "its", "his", "her", "their", "top", "senior",
-        "former", "local", "prominent", "key", "veteran", NULL};
-    static const char *const kin[] = {
-        "wife", "husband", "son", "daughter", "brother", "sister", "father",
-        "mother", "child", "driver", "bodyguard", NULL};
     size_t i = j;
     *leader = false;
     *victim = j;
-    while (i < last && (word_in(c, i, det) || match_covering(c, i, LEX_DEMONYM, 0)))
+    while (i < last && (word_in(c, i, W_DET) || match_covering(c, i, LEX_DEMONYM, 0)))
         i++;
     const struct lex_match *g = i < last ? match_covering(c, i, LEX_ACTOR, 0) : NULL;
     if (g && g->first == i)
         i = g->last;
-    while (i < last && word_in(c, i, det))
+    while (i < last && word_in(c, i, W_DET))
         i++;
     /* "an 18-month-old boy", "a 15-year-old" */
     bool aged = false;
@@ -589,7 +545,7 @@ static int named_victims(struct ctx *c, size_t j, size_t last, bool *leader,
         aged = true;
     }
     int n = 0;
-    if (i < last && word_in(c, i, leader_words)) {
+    if (i < last && word_in(c, i, W_LEADER)) {
         *leader = true;
         i++;
         n = 1;
@@ -601,7 +557,7 @@ static int named_victims(struct ctx *c, size_t j, size_t last, bool *leader,
         /* "Burhan Wani, a commander" */
         if (i + 2 < last && tok_is(&c->tk, i, ",") &&
             (tok_is(&c->tk, i + 1, "a") || tok_is(&c->tk, i + 1, "the")) &&
-            word_in(c, i + 2, leader_words))
+            word_in(c, i + 2, W_LEADER))
             *leader = true;
     } else if (i > j && i < last) {
         const struct lex_match *v = match_covering(c, i, LEX_TRIGGER, TRIG_VICTIM);
@@ -625,7 +581,7 @@ static int named_victims(struct ctx *c, size_t j, size_t last, bool *leader,
         if (!tok_is(&c->tk, q, "and"))
             continue;
         if ((tok_is(&c->tk, q + 1, "his") || tok_is(&c->tk, q + 1, "her") ||
-             tok_is(&c->tk, q + 1, "their")) && word_in(c, q + 2, kin)) {
+             tok_is(&c->tk, q + 1, "their")) && word_in(c, q + 2, W_KIN)) {
             n++;
             q += 2;
             continue;
@@ -646,6 +602,15 @@ static int named_victims(struct ctx *c, size_t j, size_t last, bool *leader,
     return n;
 }
 
+/* Words between "toll" and its figure ("rose to", "stood at"). */
+static const char *const toll_words[] = {
+    "rose", "risen", "climbed", "reached", "stood", "stands", "is", "was",
+    "has", "had", "to", "at", "of", "now", "increased", NULL};
+
+/* Words before "was" that are not the victim ("he was killed"). */
+static const char *const not_subjects[] = {
+    "nobody", "none", "he", "she", "it", "who", "that", "which", NULL};
+
 /* Finds the toll a count trigger m refers to. Returns true and sets the
  * value (or vague) when found. */
 static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size_t last,
@@ -664,11 +629,8 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
     size_t j = m->last;
     if (strcmp(key_of(m), "toll") == 0 || strcmp(key_of(m), "death toll") == 0 ||
         strcmp(key_of(m), "death") == 0) {
-        static const char *const toll_words[] = {
-            "rose", "risen", "climbed", "reached", "stood", "stands", "is", "was",
-            "has", "had", "to", "at", "of", "now", "increased", NULL};
         size_t k0 = j;
-        for (int k = 0; k < 4 && j < last && word_in(c, j, toll_words); k++)
+        for (int k = 0; k < 4 && j < last && word_in(c, j, W_TOLL_WORDS); k++)
             j++;
         /* "the death toll from Sunday's bombing has risen to 292" */
         if (j == k0)
@@ -714,10 +676,8 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
         return true;
     }
     /* "the suspect was arrested", "he was killed": one person */
-    static const char *const not_subjects[] = {
-        "nobody", "none", "he", "she", "it", "who", "that", "which", NULL};
     if (m->first >= first + 2 && tok_is(&c->tk, m->first - 1, "was") &&
-        !word_in(c, m->first - 2, not_subjects) &&
+        !word_in(c, m->first - 2, W_NOT_SUBJECTS) &&
         !(tok_is(&c->tk, m->first - 2, "one") && m->first >= first + 3 &&
           tok_is(&c->tk, m->first - 3, "no"))) {
         *vague = false;
@@ -741,7 +701,7 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
             break;
         if (tok_is(&c->tk, q, "of") && (tok_is(&c->tk, q - 1, "suspected") ||
                                          tok_is(&c->tk, q - 1, "accused"))) {
-            passive = passive || word_in(c, m->first - 1, aux_words);
+            passive = passive || word_in(c, m->first - 1, W_AUX);
             i = q - 1;
             break;
         }
@@ -752,7 +712,7 @@ static bool toll_of(struct ctx *c, const struct lex_match *m, size_t first, size
         /* "they were both killed" (an auxiliary), but "both attackers" */
         bool both_n = tok_is(&c->tk, i, "both") && i + 1 < m->first &&
                       match_covering(c, i + 1, LEX_TRIGGER, TRIG_VICTIM);
-        if (word_in(c, i, aux_words) && !both_n) {
+        if (word_in(c, i, W_AUX) && !both_n) {
             passive = true;
             continue;
         }
@@ -939,7 +899,7 @@ static bool locative_before(const struct ctx *c, size_t i, size_t first)
 {
     for (size_t k = 1; k <= 5 && i >= first + k; k++) {
         size_t q = i - k;
-        if (word_in(c, q, locative))
+        if (word_in(c, q, W_LOCATIVE))
             return true;
         if (c->tk.t[q].kind == TOK_PUNCT && !tok_is(&c->tk, q, "-"))
             return false;
@@ -951,7 +911,7 @@ static bool locative_before(const struct ctx *c, size_t i, size_t first)
             !tok_is(&c->tk, q, "village") && !tok_is(&c->tk, q, "province") &&
             !tok_is(&c->tk, q, "district") && !tok_is(&c->tk, q, "state") &&
             !tok_is(&c->tk, q, "region") && !tok_is(&c->tk, q, "of") &&
-            !word_in(c, q, locative))
+            !word_in(c, q, W_LOCATIVE))
             return false;
     }
     return false;
@@ -998,19 +958,21 @@ static bool place_specific(const struct lex_place *p)
     return strcmp(p->kind, "province") != 0 && strcmp(p->kind, "region") != 0;
 }
 
+/* Currencies other than the dollar. */
+static const char *const currencies[] = {
+    "naira", "euros", "euro", "pounds", "shillings", "rupees", "dinars", "riyals",
+    "yuan", "roubles", "rubles", "afghanis", "francs", "pesos", "lira", "birr",
+    "cedis", "rand", "taka", "dirhams", "yen", "won", "hryvnias", NULL};
+
 /* A sum in another currency ("2 billion naira", "5 million euros"),
  * kept as written: its [first, last) tokens, or false. */
 static bool other_money(const struct ctx *c, size_t first, size_t last, size_t *a, size_t *b)
 {
-    static const char *const currencies[] = {
-        "naira", "euros", "euro", "pounds", "shillings", "rupees", "dinars", "riyals",
-        "yuan", "roubles", "rubles", "afghanis", "francs", "pesos", "lira", "birr",
-        "cedis", "rand", "taka", "dirhams", "yen", "won", "hryvnias", NULL};
     for (size_t i = first; i < last; i++) {
         struct num n;
         if (c->tk.t[i].kind == TOK_PUNCT || !num_parse(&c->tk, c->text, i, last, &n) || n.vague)
             continue;
-        if (n.last < last && word_in(c, n.last, currencies)) {
+        if (n.last < last && word_in(c, n.last, W_CURRENCIES)) {
             *a = i;
             *b = n.last + 1;
             return true;
@@ -1122,26 +1084,30 @@ static bool seizes_a_place(const struct ctx *c, const struct lex_match *m, size_
         return false;
     /* "seized a Libyan al-Qaeda leader": a person, not a place */
     for (size_t q = j + 1; q < last && q < j + 6; q++)
-        if (match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM) || word_in(c, q, leader_words))
+        if (match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM) || word_in(c, q, W_LEADER))
             return false;
     return true;
 }
 
+/* The verbs of a ramming. */
+static const char *const ram_verbs[] = {
+    "drove", "rammed", "ploughed", "plowed", "ramming", "driving", "drive",
+    "smashed", "crashed", NULL};
+
+/* The vehicles of a ramming. */
+static const char *const ram_vehicles[] = {
+    "truck", "lorry", "van", "car", "vehicle", "suv", "bus", "tractor", NULL};
+
 /* "drove a 19-tonne truck into", "rammed a car into": a ramming. */
 static bool vehicle_ramming(const struct ctx *c, size_t first, size_t last)
 {
-    static const char *const verbs[] = {
-        "drove", "rammed", "ploughed", "plowed", "ramming", "driving", "drive",
-        "smashed", "crashed", NULL};
-    static const char *const vehicles[] = {
-        "truck", "lorry", "van", "car", "vehicle", "suv", "bus", "tractor", NULL};
     for (size_t i = first; i < last; i++) {
-        if (!word_in(c, i, verbs))
+        if (!word_in(c, i, W_RAM_VERBS))
             continue;
         bool rams = tok_is(&c->tk, i, "rammed") || tok_is(&c->tk, i, "ramming") ||
                     tok_is(&c->tk, i, "ploughed") || tok_is(&c->tk, i, "plowed");
         for (size_t k = i + 1; k < last && k <= i + 5; k++) {
-            if (!word_in(c, k, vehicles) || (k + 1 < last && tok_is(&c->tk, k + 1, "bomb")))
+            if (!word_in(c, k, W_RAM_VEHICLES) || (k + 1 < last && tok_is(&c->tk, k + 1, "bomb")))
                 continue;
             if (rams)
                 return true;
@@ -1257,6 +1223,32 @@ static void decide_type(const struct triggers *t, struct frame *f)
         set_type(f, "attack", NULL, true, "people killed, no other trigger");
 }
 
+/* Words of a statement: a date just after one dates the report. */
+static const char *const reporting[] = {
+    "said", "says", "told", "announced", "reported", "confirmed", "added",
+    "stated", "statement", "began", "held", "published", "released",
+    "issued", "report", "reported", "address", "interview", "briefing",
+    "conference", NULL};
+
+/* Words of plotting ("conspiring to kidnap"). */
+static const char *const plotting[] = {
+    "conspiring", "conspired", "conspiracy", "plotting", "plotted", "plot",
+    "plots", NULL};
+
+/* Words of a life told ("born in"). */
+static const char *const life[] = {
+    "born", "raised", "lived", "grew", "up", "studied", "settled", "arrived", NULL};
+
+/* Whom the police shot ("shot him dead"): the attackers. */
+static const char *const them[] = {"him", "her", "them", "both", NULL};
+
+/* What makes "strike" an air strike. */
+static const char *const aircraft[] = {
+    "aircraft", "warplanes", "jets", "drone", "drones", "planes", "helicopters",
+    "helicopter", "air", "airstrikes", "bombers", "gunships", NULL};
+
+/* Reads what sentence si says into f: its triggers and type, tolls,
+ * actors, place and date. */
 static void read_frame(struct ctx *c, size_t si, struct frame *f)
 {
     const struct sent *s = &c->tk.s[si];
@@ -1277,7 +1269,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     bool dates_rel = false;
     /* statements about a period, not an incident */
     for (size_t i = first; i < last; i++) {
-        if (c->tk.t[i].kind != TOK_NUM && !word_in(c, i, frame_cues))
+        if (c->tk.t[i].kind != TOK_NUM && !word_in(c, i, W_FRAME_CUES))
             continue; /* most tokens begin none of the phrases below */
         bool since = tok_is(&c->tk, i, "since") && i + 1 < last && !since_when(c, i, last) &&
                      (c->tk.t[i + 1].kind == TOK_NUM || date_month(tok_norm(&c->tk, i + 1)) ||
@@ -1360,11 +1352,6 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     }
     struct date dt;
     while (from < last && date_find(&c->tk, c->text, from, last, &c->ref, &dt, &at, &end)) {
-        static const char *const reporting[] = {
-            "said", "says", "told", "announced", "reported", "confirmed", "added",
-            "stated", "statement", "began", "held", "published", "released",
-            "issued", "report", "reported", "address", "interview", "briefing",
-            "conference", NULL};
         for (size_t i = at; i < end; i++)
             c->date_tok[i] = true;
         /* "until March 7, when a gunman opened fire": the day it ended */
@@ -1380,7 +1367,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                                           (tok_is(&c->tk, at - 1, "until") && !until_when));
         bool reported = false;
         for (size_t k = 1; k <= 3 && at >= first + k; k++)
-            if (word_in(c, at - k, reporting))
+            if (word_in(c, at - k, W_REPORTING))
                 reported = true;
         if (!after_since && n_dates < 6 && !(f->since_at && at > f->since_at)) {
             dates[n_dates].d = dt;
@@ -1444,11 +1431,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 const char *v = tr->value;
                 /* "arrested and charged with conspiring to kidnap the
                  * governor": the aim of a plot, not an act */
-                static const char *const plotting[] = {
-                    "conspiring", "conspired", "conspiracy", "plotting", "plotted", "plot",
-                    "plots", NULL};
                 if (m->first >= first + 2 && tok_is(&c->tk, m->first - 1, "to") &&
-                    word_in(c, m->first - 2, plotting) && strcmp(v, "arrest") != 0 &&
+                    word_in(c, m->first - 2, W_PLOTTING) && strcmp(v, "arrest") != 0 &&
                     strcmp(v, "plot") != 0)
                     continue;
                 if (!t.first_at)
@@ -1671,10 +1655,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                  tok_is(&c->tk, m->last + 1, "supported") || tok_is(&c->tk, m->last + 1, "funded")))
                 continue;
             /* "a Swede who was born in Iraq": a life, not the scene */
-            static const char *const life[] = {"born", "raised", "lived", "grew", "up",
-                                               "studied", "settled", "arrived", NULL};
             bool biography = m->first >= first + 2 && tok_is(&c->tk, m->first - 1, "in") &&
-                             word_in(c, m->first - 2, life);
+                             word_in(c, m->first - 2, W_LIFE);
             if (p->kind == LEX_COUNTRY && locative_before(c, m->first, first) && !biography &&
                 !(m->first > first && tok_is(&c->tk, m->first - 1, "from"))) {
                 if (!f->country)
@@ -1714,12 +1696,11 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     /* "stabbed two people before police shot him dead": the attacker is
      * killed by the state in the same sentence as the attack */
     if (f->state) {
-        static const char *const them[] = {"him", "her", "them", "both", NULL};
         for (size_t q = f->state->last; q + 1 < last && q < f->state->last + 3; q++) {
             if (!(tok_is(&c->tk, q, "shot") || tok_is(&c->tk, q, "killed")))
                 continue;
             size_t o = q + 1;
-            if (word_in(c, o, them))
+            if (word_in(c, o, W_THEM))
                 f->state_kills = tok_is(&c->tk, o, "both") || tok_is(&c->tk, o, "them") ? 2 : 1;
             else if (tok_is(&c->tk, o, "the") && o + 1 < last &&
                      (tok_is(&c->tk, o + 1, "attacker") || tok_is(&c->tk, o + 1, "gunman") ||
@@ -1772,12 +1753,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     if (f->n_places >= 2)
         f->multi_site = true;
     if (t.strike_word) {
-        static const char *const aircraft[] = {
-            "aircraft", "warplanes", "jets", "drone", "drones", "planes", "helicopters",
-            "helicopter", "air", "airstrikes", "bombers", "gunships", NULL};
         bool air = false;
         for (size_t i = first; i < last && !air; i++)
-            air = word_in(c, i, aircraft);
+            air = word_in(c, i, W_AIRCRAFT);
         if (air)
             t.strike = true;
         else
@@ -1791,7 +1769,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     /* what did not happen, or happened in a court or a drill */
     bool court = false, other_unreal = false;
     for (size_t i = first; i < last; i++) {
-        if (word_in(c, i, unreal)) {
+        if (word_in(c, i, W_UNREAL)) {
             f->unreal = true;
             if (tok_is(&c->tk, i, "court") || tok_is(&c->tk, i, "trial"))
                 court = true;
@@ -1799,7 +1777,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 other_unreal = true;
         }
         /* "could strike", "plans to attack": the trigger is not an act */
-        if (word_in(c, i, modal) && t.first_at && i < t.first_at && t.first_at <= i + 3)
+        if (word_in(c, i, W_MODAL) && t.first_at && i < t.first_at && t.first_at <= i + 3)
             f->unreal = other_unreal = true;
     }
     /* "arrested and charged in federal court": still an arrest */
@@ -2090,7 +2068,7 @@ static void target_text(const struct ctx *c, const struct lex_match *m, size_t l
         const struct tok *t = &c->tk.t[i];
         size_t n = t->end - t->start;
         const char *w = c->text + t->start;
-        if (t->kind != TOK_WORD || word_in(c, i, not_modifier) ||
+        if (t->kind != TOK_WORD || word_in(c, i, W_NOT_MODIFIER) ||
             (n > 4 && (memcmp(w + n - 2, "ed", 2) == 0 || memcmp(w + n - 3, "ing", 3) == 0 ||
                        memcmp(w + n - 2, "ly", 2) == 0)) ||
             in_match(c, i))
@@ -2101,33 +2079,37 @@ static void target_text(const struct ctx *c, const struct lex_match *m, size_t l
                 c->tk.t[m->last - 1].end - c->tk.t[first].start);
 }
 
+/* Words of arms seized or found. */
+static const char *const seizing[] = {
+    "seized", "captured", "confiscated", "recovered", "found", "discovered",
+    "materiel", "cache", "caches", "arsenal", "arsenals", "stockpile", "seizure",
+    "seizing", "capturing", "recovering", "finding", "inventory", NULL};
+
 /* Are the weapons named at token i arms seized or found, not used ("the
  * troops seized two rifles and a grenade launcher", "an arms cache")?
  * Looks back to the start of the clause. */
 static bool seized_arms(const struct ctx *c, size_t first, size_t i)
 {
-    static const char *const seizing[] = {
-        "seized", "captured", "confiscated", "recovered", "found", "discovered",
-        "materiel", "cache", "caches", "arsenal", "arsenals", "stockpile", "seizure",
-        "seizing", "capturing", "recovering", "finding", "inventory", NULL};
     for (size_t k = i; k-- > first && i - k <= 15;) {
         if (tok_is(&c->tk, k, ";") || tok_is(&c->tk, k, "."))
             break;
-        if (word_in(c, k, seizing))
+        if (word_in(c, k, W_SEIZING))
             return true;
     }
     return false;
 }
+
+/* Verbs of damage after "was" ("the bus was burned"). */
+static const char *const struck_passive[] = {
+    "destroyed", "damaged", "burned", "burnt", "hit", "attacked", "bombed",
+    "dynamited", "blown", "set", "struck", "machinegunned", "sabotaged", "razed",
+    "looted", "seized", "occupied", "stormed", "raided", NULL};
 
 /* Is the thing named by m what the sentence's attack struck: named after
  * an attack word ("dynamited the vehicle", "an attack on the embassy"), or
  * before a passive one ("the bus was burned")? */
 static bool struck(const struct ctx *c, const struct lex_match *m, size_t first, size_t last)
 {
-    static const char *const passive[] = {
-        "destroyed", "damaged", "burned", "burnt", "hit", "attacked", "bombed",
-        "dynamited", "blown", "set", "struck", "machinegunned", "sabotaged", "razed",
-        "looted", "seized", "occupied", "stormed", "raided", NULL};
     for (size_t i = first; i < m->first; i++)
         if (match_covering(c, i, LEX_TRIGGER, TRIG_EVENT))
             return true;
@@ -2139,7 +2121,7 @@ static bool struck(const struct ctx *c, const struct lex_match *m, size_t first,
         if (tok_is(&c->tk, v, "also") ||
             (t->end - t->start > 3 && memcmp(c->text + t->end - 2, "ly", 2) == 0))
             v++;
-        if (word_in(c, v, passive))
+        if (word_in(c, v, W_PASSIVE))
             return true;
     }
     return false;
@@ -2222,7 +2204,7 @@ static bool same_site(const struct ctx *c, const struct frame *f)
 {
     for (size_t i = f->first; i + 2 < f->last; i++)
         if (tok_is(&c->tk, i, "the") && tok_is(&c->tk, i + 1, "same") &&
-            word_in(c, i + 2, site_nouns))
+            word_in(c, i + 2, W_SITE_NOUNS))
             return true;
     return false;
 }
@@ -2623,13 +2605,15 @@ static struct event *followed_event(struct event_list *out, size_t doc_first,
     return latest_news_event(out, doc_first);
 }
 
+/* Words that make an incident another than the one told. */
+static const char *const other_words[] = {
+    "another", "separate", "second", "earlier", "previous", "similar", "other", NULL};
+
 /* "another bomb", "a separate attack", "an earlier raid": not the one told */
 static bool tells_another(const struct ctx *c, const struct frame *f)
 {
-    static const char *const other[] = {
-        "another", "separate", "second", "earlier", "previous", "similar", "other", NULL};
     for (size_t i = f->first; i < f->last; i++)
-        if (word_in(c, i, other))
+        if (word_in(c, i, W_OTHER))
             return true;
     return false;
 }
@@ -2841,9 +2825,9 @@ static bool state_kill_clause(struct ctx *c, const struct frame *f, long long *k
             n.vague)
             continue;
         size_t q = n.last;
-        for (int skip = 0; skip < 2 && q < f->last && !word_in(c, q, attacker_nouns); skip++)
+        for (int skip = 0; skip < 2 && q < f->last && !word_in(c, q, W_ATTACKER_NOUNS); skip++)
             q++; /* "six more militants", "five suspected militants" */
-        if (q >= f->last || !word_in(c, q, attacker_nouns))
+        if (q >= f->last || !word_in(c, q, W_ATTACKER_NOUNS))
             continue;
         /* the clause must be another one: a comma, "when" or "and" before */
         bool clause = false;
@@ -3045,9 +3029,9 @@ static bool other_genre(const struct ctx *c)
     for (size_t i = 0; i < c->tk.n; i++) {
         if (c->tk.t[i].kind != TOK_WORD)
             continue;
-        if (word_in(c, i, political))
+        if (word_in(c, i, W_POLITICAL))
             pol++;
-        else if (word_in(c, i, other_genres))
+        else if (word_in(c, i, W_OTHER_GENRES))
             genre++;
     }
     return pol == 0 && genre >= 2;
@@ -3186,7 +3170,7 @@ static bool name_word(const struct ctx *c, size_t i)
     const struct tok *t = &c->tk.t[i];
     size_t n = t->end - t->start;
     const char *w = c->text + t->start;
-    if (t->kind != TOK_WORD || n < 2 || word_in(c, i, not_name) || (c->pname[i] & PN_TITLE))
+    if (t->kind != TOK_WORD || n < 2 || word_in(c, i, W_NOT_NAME) || (c->pname[i] & PN_TITLE))
         return false;
     if (n > 4 && (memcmp(w + n - 2, "ed", 2) == 0 || memcmp(w + n - 3, "ing", 3) == 0 ||
                   memcmp(w + n - 2, "ly", 2) == 0))
@@ -3211,6 +3195,14 @@ static bool possessive(const struct ctx *c, size_t i)
            (left >= 4 && memcmp(e, "\xe2\x80\x99", 3) == 0 && (e[3] == 's' || e[3] == 'S'));
 }
 
+/* Particles inside a name ("stela torrado de otalora"). */
+static const char *const name_particles[] = {"de", "del", "la", "y", "da", "dos", "van",
+                                        "von", "bin", "al", "abu", "ibn", NULL};
+
+/* Words after a verb in -s that ends a name ("x holds the fmln ..."). */
+static const char *const object_words[] = {"the", "a", "an", "that", "to", "his", "her",
+                                           "its", "their", NULL};
+
 /* The person's name starting at token i, in text with or without
  * capitals: returns the number of its tokens, 0 when none. Without
  * capitals a name starts with a given name and has two words or more
@@ -3219,26 +3211,22 @@ static bool possessive(const struct ctx *c, size_t i)
  * join ("stela torrado de otalora", "arturo rivera y damas"). */
 static size_t name_at(const struct ctx *c, size_t i, size_t last)
 {
-    static const char *const particles[] = {"de", "del", "la", "y", "da", "dos", "van",
-                                            "von", "bin", "al", "abu", "ibn", NULL};
     if (!c->tk.caseless)
         return person_name(c, i, last);
     bool titled = i > 0 && (c->pname[i - 1] & PN_TITLE);
     if (!(c->pname[i] & PN_GIVEN) && !titled)
         return 0;
-    static const char *const object_words[] = {"the", "a", "an", "that", "to", "his", "her",
-                                               "its", "their", NULL};
     size_t j = i;
     while (j < last && j - i < 5) {
         const struct tok *t = &c->tk.t[j];
         if (j >= i + 2 && c->text[t->end - 1] == 's' && j + 1 < last &&
-            word_in(c, j + 1, object_words))
+            word_in(c, j + 1, W_OBJECT_WORDS))
             break; /* a verb: "alfredo cristiani holds the fmln responsible" */
         if (name_word(c, j) || ((c->pname[j] & PN_GIVEN) && !(c->pname[j] & PN_TITLE) &&
-                                !word_in(c, j, not_name))) {
+                                !word_in(c, j, W_NOT_NAME))) {
             if (possessive(c, j++))
                 break; /* "bernardo jaramillo ossa's murder" */
-        } else if (j > i && j + 1 < last && word_in(c, j, particles) && name_word(c, j + 1)) {
+        } else if (j > i && j + 1 < last && word_in(c, j, W_PARTICLES) && name_word(c, j + 1)) {
             j += 2;
         } else {
             break;
@@ -3274,7 +3262,7 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
     /* before: "the murder of antioquia department governor x", "killed
      * x", "the attack against x"; not "killed by x" */
     for (size_t p = first; p-- > lo && first - p <= 8;) {
-        if (word_in(c, p, harm_words))
+        if (word_in(c, p, W_HARM))
             return true;
         if (tok_is(&c->tk, p, "(") || tok_is(&c->tk, p, ")"))
             continue; /* "the attack against (presidency minister) x" */
@@ -3289,9 +3277,9 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
     /* after: "was killed", "were kidnapped", "has been released", "'s murder" */
     size_t a = end;
     if (a < last && possessive(c, end - 1))
-        return word_in(c, a, harm_words);
+        return word_in(c, a, W_HARM);
     for (size_t k = 0; k < 4 && a < last; k++, a++) {
-        if (word_in(c, a, harm_words))
+        if (word_in(c, a, W_HARM))
             return true;
         if (!(tok_is(&c->tk, a, "was") || tok_is(&c->tk, a, "were") ||
               tok_is(&c->tk, a, "has") || tok_is(&c->tk, a, "had") ||
@@ -3308,7 +3296,7 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
             if (tok_is(&c->tk, k, "by") || tok_is(&c->tk, k, ";"))
                 break;
             if ((tok_is(&c->tk, k, "was") || tok_is(&c->tk, k, "were")) &&
-                word_in(c, k + 1, harm_words))
+                word_in(c, k + 1, W_HARM))
                 return true;
         }
     }
@@ -3369,21 +3357,27 @@ static bool names_victim(const struct ctx *c, const struct frame *f)
     return false;
 }
 
+/* Words after a name that blame its person ("x is responsible"). */
+static const char *const blame_after[] = {"responsible", "behind", "masterminds",
+                                    "mastermind", "ordered", "masterminded",
+                                    "planned", "perpetrated", NULL};
+
+/* Words before a name that blame its person ("accused x"). */
+static const char *const blame_before[] = {"accused", "accuses", "blamed", "blames",
+                                     "links", "linked", "implicated", "charged",
+                                     "arrest", "arrested", "captured", NULL};
+
+/* Words between a name and its blame ("x is allegedly behind"). */
+static const char *const blame_linking[] = {"is", "are", "was", "were", "also", "allegedly",
+                                      "reportedly", "had", "have", "has", "been",
+                                      "\"", NULL};
+
 /* Is the person named at [first, end) blamed for the attack: "x is
  * responsible for", "x and y ... are behind this attack", "accused x",
  * "links x to the assassination"? Looks after the name up to the next
  * name (to). */
 static bool blamed(const struct ctx *c, size_t first, size_t end, size_t lo, size_t to)
 {
-    static const char *const after[] = {"responsible", "behind", "masterminds",
-                                        "mastermind", "ordered", "masterminded",
-                                        "planned", "perpetrated", NULL};
-    static const char *const before[] = {"accused", "accuses", "blamed", "blames",
-                                         "links", "linked", "implicated", "charged",
-                                         "arrest", "arrested", "captured", NULL};
-    static const char *const linking[] = {"is", "are", "was", "were", "also", "allegedly",
-                                          "reportedly", "had", "have", "has", "been",
-                                          "\"", NULL};
     size_t k = end;
     if (k < to && tok_is(&c->tk, k, ",")) { /* skip an apposition: "x, chief of y," */
         size_t close = k + 1;
@@ -3393,13 +3387,13 @@ static bool blamed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
             k = close + 1;
     }
     for (size_t n = 0; k < to && n < 4; k++, n++) {
-        if (word_in(c, k, after))
+        if (word_in(c, k, W_BLAME_AFTER))
             return true;
-        if (!word_in(c, k, linking))
+        if (!word_in(c, k, W_BLAME_LINKING))
             break;
     }
     for (size_t p = first; p-- > lo && first - p <= 3;)
-        if (word_in(c, p, before))
+        if (word_in(c, p, W_BLAME_BEFORE))
             return true;
     return false;
 }
@@ -3479,7 +3473,7 @@ static bool doer_modifier(const struct ctx *c, size_t i)
 {
     /* a count, not a time of day ("at 0300 fmln units") */
     bool count = c->tk.t[i].kind == TOK_NUM && c->text[c->tk.t[i].start] != '0';
-    return count || word_in(c, i, doer_modifiers) ||
+    return count || word_in(c, i, W_DOER_MODIFIERS) ||
            match_covering(c, i, LEX_ACTOR, 0) || match_covering(c, i, LEX_DEMONYM, 0);
 }
 
@@ -3502,7 +3496,7 @@ static size_t doer_phrase(const struct ctx *c, size_t h, size_t lo, size_t last,
                 *end = g->last;
                 break;
             }
-            if (word_in(c, j, doer_nouns) && !tok_is(&c->tk, j, "group")) {
+            if (word_in(c, j, W_DOER_NOUNS) && !tok_is(&c->tk, j, "group")) {
                 *end = j + 1;
                 break;
             }
@@ -3528,7 +3522,7 @@ static void doer_roles(struct ctx *c, struct event *e, size_t nsent)
         if (!c->sent_type[si] || is_state_action(c->sent_type[si]))
             continue;
         for (size_t v = s->first; v < s->last; v++) {
-            if (!word_in(c, v, act_words))
+            if (!word_in(c, v, W_ACTS))
                 continue;
             size_t h = SIZE_MAX, first = 0, end = 0;
             /* "murdered by [a] two paid assassins" */
@@ -3547,7 +3541,7 @@ static void doer_roles(struct ctx *c, struct event *e, size_t nsent)
                     first = a, end = a + n;
                 } else {
                     for (size_t j = a; j < s->last && j < a + 6; j++) {
-                        if (word_in(c, j, doer_nouns)) {
+                        if (word_in(c, j, W_DOER_NOUNS)) {
                             h = j;
                             break;
                         }
@@ -3555,13 +3549,13 @@ static void doer_roles(struct ctx *c, struct event *e, size_t nsent)
                             break;
                     }
                 }
-            } else if (v > s->first && !word_in(c, v - 1, aux_words)) {
+            } else if (v > s->first && !word_in(c, v - 1, W_AUX)) {
                 /* "three heavily armed men forced him", "guerrillas also burned" */
                 size_t j = v - 1;
                 if (j > s->first && (tok_is(&c->tk, j, "also") || tok_is(&c->tk, j, "allegedly") ||
                                      tok_is(&c->tk, j, "reportedly")))
                     j--;
-                if (word_in(c, j, doer_nouns) && !tok_is(&c->tk, j, "group"))
+                if (word_in(c, j, W_DOER_NOUNS) && !tok_is(&c->tk, j, "group"))
                     h = j;
             }
             if (h != SIZE_MAX) {
@@ -3680,6 +3674,78 @@ static void untold_attack(struct ctx *c, const struct frame *told, size_t n_told
         add_roles(c, &told[k], e);
     xp(c, "\n=> event %zu: the attacks the story tells, from %zu sentences without a toll\n",
        out->n - doc_first, n_told);
+}
+
+/* ---- word lists -------------------------------------------------------- */
+
+/* The words of each list word_in() answers. */
+static const char *const *const word_lists[W__COUNT] = {
+    [W_AUX] = aux_words, [W_MODAL] = modal, [W_UNREAL] = unreal,
+    [W_OTHER_GENRES] = other_genres, [W_POLITICAL] = political,
+    [W_FRAME_CUES] = frame_cues, [W_LOCATIVE] = locative, [W_NOT_PEOPLE] = not_people,
+    [W_THINGS_OK] = things_ok, [W_DET] = victim_det, [W_KIN] = victim_kin,
+    [W_LEADER] = leader_words, [W_TOLL_WORDS] = toll_words,
+    [W_NOT_SUBJECTS] = not_subjects, [W_CURRENCIES] = currencies,
+    [W_RAM_VERBS] = ram_verbs, [W_RAM_VEHICLES] = ram_vehicles,
+    [W_REPORTING] = reporting, [W_PLOTTING] = plotting, [W_LIFE] = life, [W_THEM] = them,
+    [W_AIRCRAFT] = aircraft, [W_SITE_NOUNS] = site_nouns, [W_OTHER] = other_words,
+    [W_ATTACKER_NOUNS] = attacker_nouns, [W_NOT_MODIFIER] = not_modifier,
+    [W_NOT_NAME] = not_name, [W_PARTICLES] = name_particles, [W_OBJECT_WORDS] = object_words,
+    [W_HARM] = harm_words, [W_BLAME_AFTER] = blame_after, [W_BLAME_BEFORE] = blame_before,
+    [W_BLAME_LINKING] = blame_linking, [W_SEIZING] = seizing, [W_PASSIVE] = struck_passive,
+    [W_ACTS] = act_words, [W_DOER_NOUNS] = doer_nouns, [W_DOER_MODIFIERS] = doer_modifiers};
+
+#define WORD_SLOTS 2048 /* a power of two, well above the words of all lists */
+
+/* Every listed word in one hash table: word -> mask of the lists holding it. */
+static struct {
+    const char *w;
+    size_t len;
+    uint64_t mask;
+} word_table[WORD_SLOTS];
+static pthread_once_t word_once = PTHREAD_ONCE_INIT;
+
+/* FNV-1a of s[0..n). */
+static uint32_t word_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* Fills word_table from word_lists (once). */
+static void word_table_build(void)
+{
+    for (int k = 0; k < W__COUNT; k++)
+        for (int j = 0; word_lists[k][j]; j++) {
+            const char *w = word_lists[k][j];
+            size_t len = strlen(w);
+            uint32_t h = word_hash(w, len) & (WORD_SLOTS - 1);
+            while (word_table[h].w && strcmp(word_table[h].w, w) != 0)
+                h = (h + 1) & (WORD_SLOTS - 1);
+            word_table[h].w = w;
+            word_table[h].len = len;
+            word_table[h].mask |= (uint64_t)1 << k;
+        }
+}
+
+/* Fills c->wmask: for each token, the word lists its normalised form is
+ * in (as tok_is() would find it, whatever the token's kind). */
+static void word_masks(struct ctx *c)
+{
+    pthread_once(&word_once, word_table_build);
+    for (size_t i = 0; i < c->tk.n; i++) {
+        const char *w = tok_norm(&c->tk, i);
+        size_t len = c->tk.t[i].norm_len;
+        c->wmask[i] = 0;
+        for (uint32_t h = word_hash(w, len) & (WORD_SLOTS - 1); word_table[h].w;
+             h = (h + 1) & (WORD_SLOTS - 1))
+            if (word_table[h].len == len && memcmp(word_table[h].w, w, len) == 0) {
+                c->wmask[i] = word_table[h].mask;
+                break;
+            }
+    }
 }
 
 int ev_extract(const struct doc *d, struct event_list *out)

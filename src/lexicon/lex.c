@@ -166,14 +166,22 @@ void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *tex
             /* a phrase never crosses a sentence end or a paragraph */
             if (j > i && (t->flags & TOK_PARA))
                 break;
-            if (words) {
+            const char *w = tok_norm(tk, j);
+            const struct lex_blob_slot *s;
+            if (words == 0) {
+                /* one word: the key is the token's own form, no copy */
+                h = lex_hash_more(h, w, t->norm_len);
+                s = find(lx, w, t->norm_len, h);
+            } else {
+                if (words == 1) /* the key so far: the first word */
+                    buf_append(&key, tok_norm(tk, i), tk->t[i].norm_len);
                 buf_putc(&key, ' ');
                 h = lex_hash_more(h, " ", 1);
+                buf_append(&key, w, t->norm_len);
+                h = lex_hash_more(h, w, t->norm_len);
+                s = find(lx, key.data, key.len, h);
             }
-            buf_append(&key, tok_norm(tk, j), t->norm_len);
-            h = lex_hash_more(h, tok_norm(tk, j), t->norm_len);
             words++;
-            const struct lex_blob_slot *s = find(lx, key.data, key.len, h);
             if (!s)
                 break;
             if (s->head >= 0) {

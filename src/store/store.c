@@ -139,39 +139,35 @@ static bool is_ws(unsigned char c)
            c == '\r';
 }
 
-/* Hashes the normalised text in one pass, feeding the runs of non-space
- * bytes straight from the text with one space between them, so that no
- * copy is made. */
+/* Hashes the normalised text in one pass without copying it: the runs
+ * of the text that are already normal (words with one space between them)
+ * go to the hash as they stand, and each other stretch of white space as
+ * one space. XXH3 gives the same digest however its input is split. */
 void store_doc_hash(const char *text, size_t len, char out[33])
 {
     XXH3_state_t st;
     XXH3_INITSTATE(&st);
     XXH3_128bits_reset(&st);
     const unsigned char *p = (const unsigned char *)text;
-    unsigned char chunk[4096]; /* the normalised text, hashed a chunk at a time */
-    size_t n = 0, i = 0;
-    bool first = true;
+    size_t i = 0;
+    while (i < len && is_ws(p[i]))
+        i++;
+    size_t run = i; /* start of the normal run not yet hashed */
     while (i < len) {
+        unsigned char c = p[i];
+        if (c > ' ' || !is_ws(c) || (c == ' ' && i + 1 < len && !is_ws(p[i + 1]))) {
+            i++; /* a word's byte, or a single space between words */
+            continue;
+        }
+        size_t end = i;
         while (i < len && is_ws(p[i]))
             i++;
-        if (i == len)
-            break;
-        if (!first)
-            chunk[n++] = ' ';
-        first = false;
-        while (i < len && !is_ws(p[i])) {
-            chunk[n++] = p[i++];
-            if (n == sizeof chunk) {
-                XXH3_128bits_update(&st, chunk, n);
-                n = 0;
-            }
-        }
-        if (n >= sizeof chunk - 1) {
-            XXH3_128bits_update(&st, chunk, n);
-            n = 0;
-        }
+        XXH3_128bits_update(&st, p + run, end - run);
+        if (i < len)
+            XXH3_128bits_update(&st, " ", 1); /* none after the last word */
+        run = i;
     }
-    XXH3_128bits_update(&st, chunk, n);
+    XXH3_128bits_update(&st, p + run, i - run);
     XXH128_hash_t h = XXH3_128bits_digest(&st);
     snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64,
              (unsigned long long)h.low64);

@@ -136,6 +136,54 @@ static void norm_word(struct buf *out, const char *s, size_t n)
     free(mapped);
 }
 
+/* For an ASCII word s[0..n): sets its TOK_ALLCAP flag and appends its
+ * normalised form and the form's NUL to out, in one pass: what all_caps()
+ * and norm_word() do for any word. */
+static void ascii_word(struct buf *out, const char *s, size_t n, struct tok *t)
+{
+    char *w = buf_space(out, n + 1);
+    size_t k = 0;
+    int upper = 0;
+    bool lower = false;
+    /* without branches on the letters, whose cases come in no pattern */
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        unsigned char cl = cls[(unsigned char)c];
+        upper += cl == C_UPPER;
+        lower |= cl == C_LOWER;
+        w[k] = (char)(c + (cl == C_UPPER) * ('a' - 'A'));
+        k += c != '\''; /* apostrophes are dropped */
+    }
+    w[k] = '\0';
+    buf_commit(out, k + 1);
+    if (upper >= 2 && !lower)
+        t->flags |= TOK_ALLCAP;
+}
+
+/* Is the word s[i..j) in capitals: no lower-case letter and at least
+ * two upper-case ones? */
+static bool all_caps(const char *s, size_t n, size_t i, size_t j)
+{
+    int upper = 0;
+    bool lower = false;
+    for (size_t p = i; p < j && !lower;) {
+        unsigned char b = (unsigned char)s[p];
+        if (b < 0x80) { /* ASCII straight from the class table */
+            upper += cls[b] == C_UPPER;
+            lower = cls[b] == C_LOWER;
+            p++;
+            continue;
+        }
+        int32_t q;
+        p += decode(s, n, p, &q);
+        if (is_upper(q))
+            upper++;
+        else if (is_lower(q))
+            lower = true;
+    }
+    return upper >= 2 && !lower;
+}
+
 static int push_tok(struct tokens *tk, struct tok t)
 {
     if (tk->n >= TOK_MAX_TOKENS)
@@ -149,17 +197,28 @@ static int push_tok(struct tokens *tk, struct tok t)
 }
 
 /* Scans one word starting at i; returns its end. Keeps inner apostrophes
- * except a possessive "'s" at the end. */
-static size_t scan_word(const char *s, size_t n, size_t i, bool *digits_only)
+ * except a possessive "'s" at the end. Says whether the word is all digits
+ * and whether it is all ASCII. */
+static size_t scan_word(const char *s, size_t n, size_t i, bool *digits_only, bool *ascii_only)
 {
     size_t j = i;
-    bool digits = true;
+    bool digits = true, ascii = true;
     while (j < n) {
+        /* ASCII letters and digits first, straight from the class table */
+        unsigned char b = (unsigned char)s[j];
+        if (cls[b] == C_UPPER || cls[b] == C_LOWER || cls[b] == C_DIGIT) {
+            if (cls[b] != C_DIGIT)
+                digits = false;
+            j++;
+            continue;
+        }
         int32_t cp;
         size_t k = decode(s, n, j, &cp);
         if (wordchar(cp)) {
             if (cp < '0' || cp > '9')
                 digits = false;
+            if (b >= 0x80)
+                ascii = false;
             j += k;
             continue;
         }
@@ -176,6 +235,8 @@ static size_t scan_word(const char *s, size_t n, size_t i, bool *digits_only)
                 if (!wordchar(after))
                     break;
             }
+            if (b >= 0x80)
+                ascii = false; /* a typographic apostrophe */
             j += k;
             digits = false;
             continue;
@@ -189,6 +250,7 @@ static size_t scan_word(const char *s, size_t n, size_t i, bool *digits_only)
         break;
     }
     *digits_only = digits;
+    *ascii_only = ascii;
     return j;
 }
 
@@ -211,6 +273,16 @@ int tok_run(struct tokens *tk, const char *s, size_t n)
     tk->n = 0;
     tk->ns = 0;
     buf_reset(&tk->norm);
+    /* room for the usual text at once, rather than growing by doubling:
+     * a token every four bytes or more, forms about as long as the text */
+    size_t want = n / 4 + 16;
+    if (want > TOK_MAX_TOKENS)
+        want = TOK_MAX_TOKENS;
+    if (tk->cap < want) {
+        tk->cap = want;
+        tk->t = xrealloc(tk->t, tk->cap * sizeof *tk->t);
+    }
+    buf_space(&tk->norm, n + 16);
     int newlines = 2; /* line breaks seen since the last token */
     int rc = ERR_OK;
     size_t i = 0;
@@ -235,37 +307,24 @@ int tok_run(struct tokens *tk, const char *s, size_t n)
             t.flags |= TOK_LINE;
         newlines = 0;
         if (wordchar(cp)) {
-            bool digits;
-            size_t j = scan_word(s, n, i, &digits);
+            bool digits, ascii;
+            size_t j = scan_word(s, n, i, &digits, &ascii);
             t.end = (uint32_t)j;
             t.kind = digits ? TOK_NUM : TOK_WORD;
             if (is_upper(cp))
                 t.flags |= TOK_CAP;
-            /* all capitals: no lower-case letter and at least two letters */
-            int upper = 0;
-            bool lower = false;
-            for (size_t p = i; p < j && !lower;) {
-                unsigned char b = (unsigned char)s[p];
-                if (b < 0x80) { /* ASCII straight from the class table */
-                    upper += cls[b] == C_UPPER;
-                    lower = cls[b] == C_LOWER;
-                    p++;
-                    continue;
-                }
-                int32_t q;
-                p += decode(s, n, p, &q);
-                if (is_upper(q))
-                    upper++;
-                else if (is_lower(q))
-                    lower = true;
-            }
-            if (upper >= 2 && !lower)
-                t.flags |= TOK_ALLCAP;
             t.norm = (uint32_t)tk->norm.len;
-            norm_word(&tk->norm, s + i, j - i);
-            t.norm_len = (uint16_t)(tk->norm.len - t.norm > 0xFFFF
-                                        ? 0xFFFF : tk->norm.len - t.norm);
-            buf_putc(&tk->norm, '\0');
+            if (ascii) {
+                ascii_word(&tk->norm, s + i, j - i, &t);
+            } else {
+                if (all_caps(s, n, i, j))
+                    t.flags |= TOK_ALLCAP;
+                norm_word(&tk->norm, s + i, j - i);
+                buf_putc(&tk->norm, '\0');
+            }
+            /* the form's length, its NUL excluded */
+            t.norm_len = (uint16_t)(tk->norm.len - 1 - t.norm > 0xFFFF
+                                        ? 0xFFFF : tk->norm.len - 1 - t.norm);
             rc = push_tok(tk, t);
             i = j;
             /* skip a possessive 's */

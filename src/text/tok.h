@@ -77,14 +77,20 @@ static inline const char *tok_norm(const struct tokens *tk, size_t i)
 void tok_normalize(struct buf *out, const char *s, size_t n);
 
 /* True when token i's normalised form equals word. Inline: the
- * extractor asks this of nearly every token (the first byte settles most
- * calls). */
+ * extractor asks this of nearly every token. The word is nearly always a
+ * literal, so its length is known at compile time and the comparison is a
+ * length check and a few inlined loads, not a call. (A form longer than
+ * norm_len can hold has norm_len 0xFFFF and so never equals a shorter
+ * word, just as strcmp() would say.) */
 static inline bool tok_is(const struct tokens *tk, size_t i, const char *word)
 {
     if (i >= tk->n)
         return false;
     const char *n = tk->norm.data + tk->t[i].norm;
-    return n[0] == word[0] && strcmp(n, word) == 0;
+    if (n[0] != word[0])
+        return false; /* settles most calls */
+    size_t len = strlen(word);
+    return tk->t[i].norm_len == len && memcmp(n, word, len) == 0;
 }
 
 #endif

@@ -3261,9 +3261,18 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
 {
     /* before: "the murder of antioquia department governor x", "killed
      * x", "the attack against x"; not "killed by x" */
-    for (size_t p = first; p-- > lo && first - p <= 8;) {
+    size_t reach = 8;
+    bool listing = false; /* back over a list: "six jesuits and two women, including x" */
+    for (size_t p = first; p-- > lo && first - p <= reach;) {
         if (word_in(c, p, W_HARM))
             return true;
+        if (tok_is(&c->tk, p, "including")) {
+            reach = first - p + 10;
+            listing = true;
+            continue;
+        }
+        if (listing && (tok_is(&c->tk, p, ",") || tok_is(&c->tk, p, "and")))
+            continue;
         if (tok_is(&c->tk, p, "(") || tok_is(&c->tk, p, ")"))
             continue; /* "the attack against (presidency minister) x" */
         if ((tok_is(&c->tk, p, ",") || tok_is(&c->tk, p, "and")) && p > lo &&
@@ -3278,6 +3287,13 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
     size_t a = end;
     if (a < last && possessive(c, end - 1))
         return word_in(c, a, W_HARM);
+    if (a < last && tok_is(&c->tk, a, ",")) /* "x, one of the six jesuits murdered" */
+        for (size_t k = a + 1; k < last && k < a + 10; k++) {
+            if (c->tk.t[k].kind == TOK_PUNCT || tok_is(&c->tk, k, "by"))
+                break;
+            if (word_in(c, k, W_HARM))
+                return true;
+        }
     for (size_t k = 0; k < 4 && a < last; k++, a++) {
         if (word_in(c, a, W_HARM))
             return true;

@@ -413,6 +413,16 @@ static void caseless_names_of_victims(void **state)
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "bernardo jaramillo ossa"));
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "federico estrada velez"));
     event_list_free(&l);
+    /* "including x" after the harmed; "x, one of the ... murdered" */
+    extract(NULL,
+            "a car bomb exploded in the capital of the country today, and the police "
+            "blamed the cartel. he condemned the assassination of six priests and two "
+            "women, including the rector ignacio ellacuria. segundo montes, one of the "
+            "six jesuits murdered on 16 november, had written a book.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "ignacio ellacuria"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "segundo montes"));
+    event_list_free(&l);
 }
 
 static void caseless_names_of_the_blamed(void **state)

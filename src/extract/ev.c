@@ -3463,7 +3463,8 @@ static const char *const act_words[] = {
     "detonated", "planted", "ordered", "planned", "executed", "massacred", "ambushed",
     "wounded", "injured", "destroyed", "dynamited", "set", "carried", "fired",
     "hurled", "threw", "seized", "stormed", "raided", "blew", "forced", "intercepted",
-    "sabotaged", "opened", "launched", "tortured", NULL};
+    "sabotaged", "opened", "launched", "tortured", "left", "placed", "tried", "caused",
+    "broke", "threatened", NULL};
 
 /* The nouns that head a doer's phrase. */
 static const char *const doer_nouns[] = {
@@ -3473,7 +3474,7 @@ static const char *const doer_nouns[] = {
     "commandos", "commando", "units", "squads", "squad", "traffickers", "kidnappers",
     "attackers", "assailants", "subversives", "militants", "insurgents", "killers",
     "hitmen", "policemen", "agents", "youths", "mercenaries", "paramilitaries",
-    "members", "group", "band", "gang", "cell", NULL};
+    "members", "group", "band", "gang", "cell", "people", NULL};
 
 /* Words that may describe a doer before its noun ("approximately 20 or 30",
  * "three heavily armed", "urban", "paid"). */
@@ -3548,6 +3549,9 @@ static void doer_roles(struct ctx *c, struct event *e, size_t nsent)
                 b++;
             else if (b + 1 < s->last && tok_is(&c->tk, b, "to") && tok_is(&c->tk, b + 1, "death"))
                 b += 2; /* "shot to death by" */
+            else if (b + 1 < s->last && (tok_is(&c->tk, b, "today") ||
+                                         tok_is(&c->tk, b, "yesterday")))
+                b++; /* "burned today by" */
             if (b + 1 < s->last && tok_is(&c->tk, b, "by")) {
                 size_t a = b + 1;
                 if (tok_is(&c->tk, a, "a") || tok_is(&c->tk, a, "an") || tok_is(&c->tk, a, "the"))

@@ -490,6 +490,15 @@ static void doers_of_undated_attacks(void **state)
     assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "fmln units"));
     assert_false(has_role(&l.v[0], ROLE_PERPETRATOR, "0300 fmln units"));
     event_list_free(&l);
+    /* more acts, and "today" between the act and its agent */
+    extract(NULL,
+            "A bomb exploded in the town of Yunguyo early this morning. The bomb was "
+            "left by unidentified individuals in the parking lot, and a bus was burned "
+            "today by masked men.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "unidentified individuals"));
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "masked men"));
+    event_list_free(&l);
 }
 
 static void background_incident_and_money(void **state)

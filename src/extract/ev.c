@@ -2075,8 +2075,20 @@ static void target_text(const struct ctx *c, const struct lex_match *m, size_t l
             break;
         first = i;
     }
+    /* and whose it is: "the offices of the local development corporation" */
+    size_t end = m->last;
+    if (end + 1 < c->tk.n && tok_is(&c->tk, end, "of")) {
+        size_t j = end + 1, words = 0;
+        if (tok_is(&c->tk, j, "the") || tok_is(&c->tk, j, "a"))
+            j++;
+        while (j < c->tk.n && words < 5 && c->tk.t[j].kind == TOK_WORD &&
+               !word_in(c, j, W_NOT_MODIFIER) && !in_match(c, j))
+            j++, words++;
+        if (words >= 1 && words < 5)
+            end = j;
+    }
     strvec_push(sv, c->text + c->tk.t[first].start,
-                c->tk.t[m->last - 1].end - c->tk.t[first].start);
+                c->tk.t[end - 1].end - c->tk.t[first].start);
 }
 
 /* Words of arms seized or found. */

@@ -344,6 +344,15 @@ static void targets_keep_their_modifiers(void **state)
     assert_true(has_role(&l.v[0], ROLE_TARGET, "bus"));
     assert_false(has_role(&l.v[0], ROLE_TARGET, "embassy"));
     event_list_free(&l);
+    /* a target keeps whose it is: "the offices of the local development
+     * corporation", but not a clause after it */
+    extract(NULL,
+            "Guerrillas bombed the offices of the local development corporation and "
+            "the residence of the mayor. A guard was wounded.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "offices of the local development corporation"));
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "residence of the mayor"));
+    event_list_free(&l);
     /* a group the state strikes is no physical target */
     extract("2024-05-01",
             "A US drone strike killed 12 al-Shabaab fighters near Jilib on Sunday.", &l);

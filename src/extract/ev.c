@@ -3228,6 +3228,10 @@ static size_t name_at(const struct ctx *c, size_t i, size_t last)
     bool titled = i > 0 && (c->pname[i - 1] & PN_TITLE);
     if (!(c->pname[i] & PN_GIVEN) && !titled)
         return 0;
+    /* "jesuit priests ignacio ellacuria": the name starts at the given name */
+    if (!(c->pname[i] & PN_GIVEN) && i + 1 < c->tk.n && (c->pname[i + 1] & PN_GIVEN) &&
+        name_word(c, i + 1))
+        return 0;
     size_t j = i;
     while (j < last && j - i < 5) {
         const struct tok *t = &c->tk.t[j];
@@ -3264,7 +3268,8 @@ static const char *const harm_words[] = {
     "assassination", "death", "kidnapping", "abduction", "attack",
     "release", "released", "freed", "held", "hostage", "hostages", "victim",
     "victims", "body", "bodies", "wounding", "shooting", "taken", "killing", "killings",
-    "lives", NULL};
+    "lives", "massacre", "slaying", "slayings", "murders", "assassinations",
+    "kidnappings", NULL};
 
 /* A name is a victim when harm is done to it in the words next to it:
  * "the murder of jecar neghme", "killed president x", "x was kidnapped",
@@ -3441,6 +3446,8 @@ static void person_roles(struct ctx *c, struct event *e, size_t nsent)
                 trigger = true;
                 break;
             }
+        for (size_t i = s->first; i < s->last && !trigger; i++)
+            trigger = word_in(c, i, W_HARM); /* "the victims were identified as" */
         if (!trigger)
             continue;
         size_t at[16], len[16];

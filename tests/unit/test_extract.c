@@ -432,6 +432,19 @@ static void caseless_names_of_victims(void **state)
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "ignacio ellacuria"));
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "segundo montes"));
     event_list_free(&l);
+    /* a name after a title and a noun starts at the given name; a list
+     * told as the victims, in a sentence without an event word */
+    extract(NULL,
+            "a car bomb exploded in the capital of the country today, and the police "
+            "blamed the cartel. we condemn the massacre of the jesuit priests ignacio "
+            "ellacuria and joaquin lopez. the victims were identified as jose manuel "
+            "jimenez rivera, pedro rafael ordonez and carlos forero.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "ignacio ellacuria"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "joaquin lopez"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "jose manuel jimenez rivera"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "carlos forero"));
+    event_list_free(&l);
 }
 
 static void caseless_names_of_the_blamed(void **state)

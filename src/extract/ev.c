@@ -3392,8 +3392,8 @@ static bool names_victim(const struct ctx *c, const struct frame *f)
 
 /* Words after a name that blame its person ("x is responsible"). */
 static const char *const blame_after[] = {"responsible", "behind", "masterminds",
-                                    "mastermind", "ordered", "masterminded",
-                                    "planned", "perpetrated", NULL};
+                                           "mastermind", "ordered", "masterminded",
+                                           "planned", "perpetrated", "involved", NULL};
 
 /* Words before a name that blame its person ("accused x"). */
 static const char *const blame_before[] = {"accused", "accuses", "blamed", "blames",
@@ -3483,7 +3483,7 @@ static const char *const act_words[] = {
     "wounded", "injured", "destroyed", "dynamited", "set", "carried", "fired",
     "hurled", "threw", "seized", "stormed", "raided", "blew", "forced", "intercepted",
     "sabotaged", "opened", "launched", "tortured", "left", "placed", "tried", "caused",
-    "broke", "threatened", NULL};
+    "broke", "threatened", "entered", NULL};
 
 /* The nouns that head a doer's phrase. */
 static const char *const doer_nouns[] = {
@@ -3493,7 +3493,9 @@ static const char *const doer_nouns[] = {
     "commandos", "commando", "units", "squads", "squad", "traffickers", "kidnappers",
     "attackers", "assailants", "subversives", "militants", "insurgents", "killers",
     "hitmen", "policemen", "agents", "youths", "mercenaries", "paramilitaries",
-    "members", "group", "band", "gang", "cell", "people", NULL};
+    "members", "group", "band", "gang", "cell", "people", "narcoterrorists",
+    "narcoterrorist", "dealers", "sniper", "snipers", "murderers", "murderer", "thugs",
+    "extremists", NULL};
 
 /* Words that may describe a doer before its noun ("approximately 20 or 30",
  * "three heavily armed", "urban", "paid"). */
@@ -3555,7 +3557,7 @@ static void doer_roles(struct ctx *c, struct event *e, size_t nsent)
 {
     for (size_t si = 0; si < nsent; si++) {
         const struct sent *s = &c->tk.s[si];
-        if (!c->sent_type[si] || is_state_action(c->sent_type[si]))
+        if (c->sent_type[si] && is_state_action(c->sent_type[si]))
             continue;
         for (size_t v = s->first; v < s->last; v++) {
             if (!word_in(c, v, W_ACTS))

@@ -521,6 +521,14 @@ static void doers_of_undated_attacks(void **state)
     assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "unidentified individuals"));
     assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "masked men"));
     event_list_free(&l);
+    /* a doer told in a sentence without an event word */
+    extract(NULL,
+            "A bomb exploded in the town of Yunguyo early this morning. Witnesses said "
+            "it was carried out by uniformed men, and the police base was later "
+            "surrounded by armed narcoterrorists.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "uniformed men"));
+    event_list_free(&l);
 }
 
 static void background_incident_and_money(void **state)

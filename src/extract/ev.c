@@ -3697,52 +3697,54 @@ static const char *const *const word_lists[W__COUNT] = {
 
 #define WORD_SLOTS 2048 /* a power of two, well above the words of all lists */
 
-/* Every listed word in one hash table: word -> mask of the lists holding it. */
+/* Every listed word in one hash table: word -> mask of the lists holding
+ * it. The slots are small (8 bytes), so that the table stays in cache;
+ * the words and their masks are kept apart, by number (0: a free slot). */
 static struct {
-    const char *w;
-    size_t len;
-    uint64_t mask;
+    uint32_t hash;     /* tok_hash_more() of the word */
+    uint16_t len;
+    uint16_t word;     /* into word_text[] and word_mask[], or 0 */
 } word_table[WORD_SLOTS];
+static const char *word_text[WORD_SLOTS];
+static uint64_t word_mask[WORD_SLOTS];
 static pthread_once_t word_once = PTHREAD_ONCE_INIT;
-
-/* FNV-1a of s[0..n). */
-static uint32_t word_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
 
 /* Fills word_table from word_lists (once). */
 static void word_table_build(void)
 {
+    size_t n_words = 0;
     for (int k = 0; k < W__COUNT; k++)
         for (int j = 0; word_lists[k][j]; j++) {
             const char *w = word_lists[k][j];
             size_t len = strlen(w);
-            uint32_t h = word_hash(w, len) & (WORD_SLOTS - 1);
-            while (word_table[h].w && strcmp(word_table[h].w, w) != 0)
+            uint32_t hash = tok_hash_more(TOK_HASH_INIT, w, len);
+            uint32_t h = hash & (WORD_SLOTS - 1);
+            while (word_table[h].word && strcmp(word_text[word_table[h].word], w) != 0)
                 h = (h + 1) & (WORD_SLOTS - 1);
-            word_table[h].w = w;
-            word_table[h].len = len;
-            word_table[h].mask |= (uint64_t)1 << k;
+            if (!word_table[h].word) {
+                word_table[h].word = (uint16_t)++n_words;
+                word_table[h].hash = hash;
+                word_table[h].len = (uint16_t)len;
+                word_text[n_words] = w;
+            }
+            word_mask[word_table[h].word] |= (uint64_t)1 << k;
         }
 }
 
 /* Fills c->wmask: for each token, the word lists its normalised form is
- * in (as tok_is() would find it, whatever the token's kind). */
+ * in (as tok_is() would find it, whatever the token's kind). The token's
+ * hash is the tokeniser's. */
 static void word_masks(struct ctx *c)
 {
     pthread_once(&word_once, word_table_build);
     for (size_t i = 0; i < c->tk.n; i++) {
-        const char *w = tok_norm(&c->tk, i);
-        size_t len = c->tk.t[i].norm_len;
+        const struct tok *t = &c->tk.t[i];
         c->wmask[i] = 0;
-        for (uint32_t h = word_hash(w, len) & (WORD_SLOTS - 1); word_table[h].w;
+        for (uint32_t h = t->hash & (WORD_SLOTS - 1); word_table[h].word;
              h = (h + 1) & (WORD_SLOTS - 1))
-            if (word_table[h].len == len && memcmp(word_table[h].w, w, len) == 0) {
-                c->wmask[i] = word_table[h].mask;
+            if (word_table[h].hash == t->hash && word_table[h].len == t->norm_len &&
+                memcmp(word_text[word_table[h].word], tok_norm(&c->tk, i), t->norm_len) == 0) {
+                c->wmask[i] = word_mask[word_table[h].word];
                 break;
             }
     }

@@ -13,6 +13,8 @@
 #include "../core/buf.h"
 #include "lex_blob.h"
 
+_Static_assert(LEX_HASH_INIT == TOK_HASH_INIT, "a token's hash is its form's lex_hash()");
+
 /* The image, embedded by the build (lexicon_data.S, from lexgen). */
 extern const unsigned char lex_blob[];
 
@@ -169,8 +171,9 @@ void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *tex
             const char *w = tok_norm(tk, j);
             const struct lex_blob_slot *s;
             if (words == 0) {
-                /* one word: the key is the token's own form, no copy */
-                h = lex_hash_more(h, w, t->norm_len);
+                /* one word: the key is the token's own form, no copy, and
+                 * its hash the tokeniser's */
+                h = t->hash;
                 s = find(lx, w, t->norm_len, h);
             } else {
                 if (words == 1) /* the key so far: the first word */

@@ -34,8 +34,9 @@ static int on_doc(void *ctx, struct doc *d)
     if (ev_extract_explain(d, &events, r->explain ? &why : NULL) != ERR_OK)
         fprintf(stderr, "sitrep: %s: warning: too many tokens or events; "
                         "only the first were extracted\n", d->source);
-    char hash[33];
-    store_doc_hash(d->text, d->len, hash);
+    char hash[33] = "";
+    if (events.n) /* the hash only names events */
+        store_doc_hash(d->text, d->len, hash);
     if (r->explain) {
         printf("== %s (%s)\n", d->id, d->source);
         fwrite(why.data ? why.data : "", 1, why.len, stdout);

@@ -127,6 +127,7 @@ struct ctx {
     uint32_t lede_para;       /* the paragraph that opens the body */
     struct date last_date;    /* the latest day the story gave, stated or not */
     uint64_t *wmask;          /* per token: the word lists it is in (word_in()) */
+    uint64_t sent_words;      /* the lists of any token of the sentence read_frame() reads */
     uint8_t *pname;           /* per token: PN_GIVEN, PN_TITLE (see person_roles()) */
     const char **sent_type;   /* per sentence: the type its frame read, or NULL */
     bool story;               /* story_roles() is gathering the story's roles */
@@ -201,7 +202,8 @@ enum word_list {
     W_CURRENCIES, W_RAM_VERBS, W_RAM_VEHICLES, W_REPORTING, W_PLOTTING, W_LIFE, W_THEM,
     W_AIRCRAFT, W_SITE_NOUNS, W_OTHER, W_ATTACKER_NOUNS, W_NOT_MODIFIER, W_NOT_NAME,
     W_PARTICLES, W_OBJECT_WORDS, W_HARM, W_BLAME_AFTER, W_BLAME_BEFORE, W_BLAME_LINKING,
-    W_SEIZING, W_PASSIVE, W_ACTS, W_DOER_NOUNS, W_DOER_MODIFIERS, W__COUNT
+    W_SEIZING, W_PASSIVE, W_ACTS, W_DOER_NOUNS, W_DOER_MODIFIERS, W_TOLL_RISES, W_AMONG,
+    W_SUPERLATIVES, W_HOSTAGE, W_NO, W_REASON, W_BEFORE, W_SPEAKING, W__COUNT
 };
 _Static_assert(W__COUNT <= 64, "word_in() masks hold 64 lists");
 
@@ -211,6 +213,13 @@ _Static_assert(W__COUNT <= 64, "word_in() masks hold 64 lists");
 static bool word_in(const struct ctx *c, size_t i, enum word_list list)
 {
     return i < c->tk.n && (c->wmask[i] >> list & 1);
+}
+
+/* Does any token of the sentence read_frame() is reading (c->sent_words)
+ * belong to list? When not, a scan of it for the list's words is skipped. */
+static bool sent_has(const struct ctx *c, enum word_list list)
+{
+    return c->sent_words >> list & 1;
 }
 
 /* Is an event type (NULL for none) the wanted one? Out of line: gcc's
@@ -236,10 +245,10 @@ static bool key_in(const char *key, const char *const *list)
  * found"). The slot is that of the nearest toll word before "to". */
 static void risen_toll(const struct ctx *c, struct frame *f, size_t first, size_t last)
 {
+    if (!sent_has(c, W_TOLL_RISES))
+        return;
     for (size_t i = first + 1; i + 2 < last; i++) {
-        if (!(tok_is(&c->tk, i, "risen") || tok_is(&c->tk, i, "rose") ||
-              tok_is(&c->tk, i, "climbed") || tok_is(&c->tk, i, "reached") ||
-              tok_is(&c->tk, i, "jumped")) || !tok_is(&c->tk, i + 1, "to"))
+        if (!word_in(c, i, W_TOLL_RISES) || !tok_is(&c->tk, i + 1, "to"))
             continue;
         size_t at = i + 2;
         at += num_qualifier(&c->tk, at, last);
@@ -313,6 +322,20 @@ static const char *const frame_cues[] = {
     "alone", "across", "throughout", "nationwide", "prison", "prisons", "jail",
     "inmates", "prisoners", "jailbreak", "inspired", "blew", "toll", "tally", "rose",
     "risen", "climbed", "number", "earlier", "had", "first", NULL};
+
+/* The first words of phrases read_frame() looks for in a sentence: each
+ * list lets a scan be skipped when the sentence has none of its words
+ * (see sent_has()), and answers a token's test at once. */
+static const char *const toll_rises[] = {"risen", "rose", "climbed", "reached", "jumped",
+                                         NULL};
+static const char *const among_words[] = {"among", NULL};
+static const char *const superlatives[] = {"deadliest", "worst", "bloodiest", NULL};
+static const char *const hostage_words[] = {"hostage", "hostages", NULL};
+static const char *const no_words[] = {"no", "nobody", NULL};
+static const char *const reason_words[] = {"suspected", "accused", "convicted", "charged",
+                                           "connection", NULL};
+static const char *const before_words[] = {"before", "until", NULL};
+static const char *const speaking[] = {"said", "says", "told", "source", "sources", NULL};
 
 /* Words before a name that make it the location of what is told. */
 static const char *const locative[] = {
@@ -1101,6 +1124,8 @@ static const char *const ram_vehicles[] = {
 /* "drove a 19-tonne truck into", "rammed a car into": a ramming. */
 static bool vehicle_ramming(const struct ctx *c, size_t first, size_t last)
 {
+    if (!sent_has(c, W_RAM_VERBS))
+        return false;
     for (size_t i = first; i < last; i++) {
         if (!word_in(c, i, W_RAM_VERBS))
             continue;
@@ -1265,6 +1290,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     f->amount = f->amount_max = -1;
     if (first >= last)
         return;
+    c->sent_words = 0;
+    for (size_t i = first; i < last; i++)
+        c->sent_words |= c->wmask[i];
 
     bool dates_rel = false;
     /* statements about a period, not an incident */
@@ -1393,12 +1421,13 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     /* "suspected of stabbing three people", "in connection with the
      * attack": the words after name the reason for an arrest, not an act */
     size_t ref_from = last, ref_to = last;
-    for (size_t i = first; i + 1 < last && ref_from == last; i++)
-        if ((tok_is(&c->tk, i + 1, "of") && (tok_is(&c->tk, i, "suspected") ||
-                                             tok_is(&c->tk, i, "accused") ||
-                                             tok_is(&c->tk, i, "convicted"))) ||
-            (tok_is(&c->tk, i + 1, "with") && (tok_is(&c->tk, i, "charged") ||
-                                               tok_is(&c->tk, i, "connection")))) {
+    for (size_t i = first; i + 1 < last && ref_from == last && sent_has(c, W_REASON); i++)
+        if (word_in(c, i, W_REASON) &&
+            ((tok_is(&c->tk, i + 1, "of") && (tok_is(&c->tk, i, "suspected") ||
+                                              tok_is(&c->tk, i, "accused") ||
+                                              tok_is(&c->tk, i, "convicted"))) ||
+             (tok_is(&c->tk, i + 1, "with") && (tok_is(&c->tk, i, "charged") ||
+                                                tok_is(&c->tk, i, "connection"))))) {
             ref_from = i + 2;
             for (ref_to = ref_from; ref_to < last && ref_to < ref_from + 10; ref_to++) {
                 const struct lex_match *ev = match_covering(c, ref_to, LEX_TRIGGER, TRIG_EVENT);
@@ -1680,8 +1709,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     risen_toll(c, f, first, last);
     /* "stabbed six people, among them a police officer who died two days
      * later": one of the wounded is among the dead */
-    for (size_t i = first; i + 3 < last && f->count[S_KILLED] < 0; i++) {
-        if (!tok_is(&c->tk, i, "among") || !tok_is(&c->tk, i + 1, "them"))
+    for (size_t i = first; i + 3 < last && f->count[S_KILLED] < 0 && sent_has(c, W_AMONG);
+         i++) {
+        if (!word_in(c, i, W_AMONG) || !tok_is(&c->tk, i + 1, "them"))
             continue;
         for (size_t q = i + 2; q + 1 < last && q < i + 14; q++)
             if (tok_is(&c->tk, q, "who") &&
@@ -1717,8 +1747,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     /* "fired six shots at officers before she was shot dead": the
      * attacker's death, in the passive, after the attack */
     if (!f->state_kills) {
-        for (size_t q = first + 3; q + 3 < last; q++) {
-            if (!(tok_is(&c->tk, q, "before") || tok_is(&c->tk, q, "until")))
+        for (size_t q = first + 3; q + 3 < last && sent_has(c, W_BEFORE); q++) {
+            if (!word_in(c, q, W_BEFORE))
                 continue;
             size_t o = q + 1;
             if (tok_is(&c->tk, o, "he") || tok_is(&c->tk, o, "she"))
@@ -1762,8 +1792,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             t.attack = true;
     }
     /* "killed 20 guests after taking them hostage" */
-    for (size_t i = first; i < last; i++)
-        if ((tok_is(&c->tk, i, "hostage") || tok_is(&c->tk, i, "hostages")) &&
+    for (size_t i = first; i < last && sent_has(c, W_HOSTAGE); i++)
+        if (word_in(c, i, W_HOSTAGE) &&
             (t.attack || t.first_method || f->count[S_KILLED] > 0) && !t.kidnap)
             t.hostage = true;
     /* what did not happen, or happened in a court or a drill */
@@ -1783,17 +1813,15 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     /* "arrested and charged in federal court": still an arrest */
     f->unreal_court_only = court && !other_unreal;
     /* "the deadliest attack since ...": a comparison, not an incident */
-    for (size_t i = first; i < last; i++)
-        if ((tok_is(&c->tk, i, "deadliest") || tok_is(&c->tk, i, "worst") ||
-             tok_is(&c->tk, i, "bloodiest")) && !has_toll(f))
+    for (size_t i = first; i < last && sent_has(c, W_SUPERLATIVES); i++)
+        if (word_in(c, i, W_SUPERLATIVES) && !has_toll(f))
             f->aggregate = true;
     f->trig_at = t.first_at;
     f->arrest_trigger = t.arrest;
     if (f->state)
-        for (size_t q = f->state->last; q < t.first_at && q < last; q++)
-            if (tok_is(&c->tk, q, "said") || tok_is(&c->tk, q, "says") ||
-                tok_is(&c->tk, q, "told") || tok_is(&c->tk, q, "source") ||
-                tok_is(&c->tk, q, "sources"))
+        for (size_t q = f->state->last; q < t.first_at && q < last && sent_has(c, W_SPEAKING);
+             q++)
+            if (word_in(c, q, W_SPEAKING))
                 f->state_speaks = true;
     /* a period phrase beside an incident told with its day ("a day after
      * two bombs exploded during Sunday Mass ... in recent years") */
@@ -1879,7 +1907,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     if (!f->type && t.claim_only)
         set_type(f, "claim_only", NULL, false, "a claim of responsibility");
     /* "no one was killed", "no casualties were reported" */
-    for (size_t i = first; i + 1 < last; i++) {
+    for (size_t i = first; i + 1 < last && sent_has(c, W_NO); i++) {
+        if (!word_in(c, i, W_NO))
+            continue;
         bool no_one = (tok_is(&c->tk, i, "no") && tok_is(&c->tk, i + 1, "one")) ||
                       tok_is(&c->tk, i, "nobody");
         if (no_one)
@@ -3734,56 +3764,61 @@ static const char *const *const word_lists[W__COUNT] = {
     [W_NOT_NAME] = not_name, [W_PARTICLES] = name_particles, [W_OBJECT_WORDS] = object_words,
     [W_HARM] = harm_words, [W_BLAME_AFTER] = blame_after, [W_BLAME_BEFORE] = blame_before,
     [W_BLAME_LINKING] = blame_linking, [W_SEIZING] = seizing, [W_PASSIVE] = struck_passive,
-    [W_ACTS] = act_words, [W_DOER_NOUNS] = doer_nouns, [W_DOER_MODIFIERS] = doer_modifiers};
+    [W_ACTS] = act_words, [W_DOER_NOUNS] = doer_nouns, [W_DOER_MODIFIERS] = doer_modifiers,
+    [W_TOLL_RISES] = toll_rises, [W_AMONG] = among_words, [W_SUPERLATIVES] = superlatives,
+    [W_HOSTAGE] = hostage_words, [W_NO] = no_words, [W_REASON] = reason_words,
+    [W_BEFORE] = before_words, [W_SPEAKING] = speaking};
 
 #define WORD_SLOTS 2048 /* a power of two, well above the words of all lists */
 
-/* Every listed word in one hash table: word -> mask of the lists holding it. */
+/* Every listed word in one hash table: word -> mask of the lists holding
+ * it. The slots are small (8 bytes), so that the table stays in cache;
+ * the words and their masks are kept apart, by number (0: a free slot). */
 static struct {
-    const char *w;
-    size_t len;
-    uint64_t mask;
+    uint32_t hash;     /* tok_hash_more() of the word */
+    uint16_t len;
+    uint16_t word;     /* into word_text[] and word_mask[], or 0 */
 } word_table[WORD_SLOTS];
+static const char *word_text[WORD_SLOTS];
+static uint64_t word_mask[WORD_SLOTS];
 static pthread_once_t word_once = PTHREAD_ONCE_INIT;
-
-/* FNV-1a of s[0..n). */
-static uint32_t word_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
 
 /* Fills word_table from word_lists (once). */
 static void word_table_build(void)
 {
+    size_t n_words = 0;
     for (int k = 0; k < W__COUNT; k++)
         for (int j = 0; word_lists[k][j]; j++) {
             const char *w = word_lists[k][j];
             size_t len = strlen(w);
-            uint32_t h = word_hash(w, len) & (WORD_SLOTS - 1);
-            while (word_table[h].w && strcmp(word_table[h].w, w) != 0)
+            uint32_t hash = tok_hash_more(TOK_HASH_INIT, w, len);
+            uint32_t h = hash & (WORD_SLOTS - 1);
+            while (word_table[h].word && strcmp(word_text[word_table[h].word], w) != 0)
                 h = (h + 1) & (WORD_SLOTS - 1);
-            word_table[h].w = w;
-            word_table[h].len = len;
-            word_table[h].mask |= (uint64_t)1 << k;
+            if (!word_table[h].word) {
+                word_table[h].word = (uint16_t)++n_words;
+                word_table[h].hash = hash;
+                word_table[h].len = (uint16_t)len;
+                word_text[n_words] = w;
+            }
+            word_mask[word_table[h].word] |= (uint64_t)1 << k;
         }
 }
 
 /* Fills c->wmask: for each token, the word lists its normalised form is
- * in (as tok_is() would find it, whatever the token's kind). */
+ * in (as tok_is() would find it, whatever the token's kind). The token's
+ * hash is the tokeniser's. */
 static void word_masks(struct ctx *c)
 {
     pthread_once(&word_once, word_table_build);
     for (size_t i = 0; i < c->tk.n; i++) {
-        const char *w = tok_norm(&c->tk, i);
-        size_t len = c->tk.t[i].norm_len;
+        const struct tok *t = &c->tk.t[i];
         c->wmask[i] = 0;
-        for (uint32_t h = word_hash(w, len) & (WORD_SLOTS - 1); word_table[h].w;
+        for (uint32_t h = t->hash & (WORD_SLOTS - 1); word_table[h].word;
              h = (h + 1) & (WORD_SLOTS - 1))
-            if (word_table[h].len == len && memcmp(word_table[h].w, w, len) == 0) {
-                c->wmask[i] = word_table[h].mask;
+            if (word_table[h].hash == t->hash && word_table[h].len == t->norm_len &&
+                memcmp(word_text[word_table[h].word], tok_norm(&c->tk, i), t->norm_len) == 0) {
+                c->wmask[i] = word_mask[word_table[h].word];
                 break;
             }
     }

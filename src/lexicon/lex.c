@@ -10,8 +10,9 @@
 #include <string.h>
 
 #include "../core/alloc.h"
-#include "../core/buf.h"
 #include "lex_blob.h"
+
+_Static_assert(LEX_HASH_INIT == TOK_HASH_INIT, "a token's hash is its form's lex_hash()");
 
 /* The image, embedded by the build (lexicon_data.S, from lexgen). */
 extern const unsigned char lex_blob[];
@@ -32,18 +33,41 @@ const struct lex_phrase *lex_phrases;
 static struct lexicon the_lexicon;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/* The slot of key[0..n), or NULL when no phrase starts with it. */
-static const struct lex_blob_slot *find(const struct lexicon *lx, const char *key, size_t n,
-                                        uint32_t h)
+/* Is the key at k the words of tokens [i, j] (punctuation skipped), one
+ * space between them? The key is as long as they are (the caller saw to
+ * it). Compared inline: keys are short. */
+static bool key_is(const char *k, const struct tokens *tk, size_t i, size_t j)
+{
+    bool first = true;
+    for (size_t q = i; q <= j; q++) {
+        const struct tok *t = &tk->t[q];
+        if (t->kind == TOK_PUNCT)
+            continue;
+        if (!first && *k++ != ' ')
+            return false;
+        first = false;
+        const char *w = tok_norm(tk, q);
+        for (size_t b = 0; b < t->norm_len; b++)
+            if (k[b] != w[b])
+                return false;
+        k += t->norm_len;
+    }
+    return true;
+}
+
+/* The slot of the key made of the words of tokens [i, j], n bytes long
+ * with hash h, or NULL when no phrase starts so. */
+static const struct lex_blob_slot *find(const struct lexicon *lx, const struct tokens *tk,
+                                        size_t i, size_t j, size_t n, uint32_t h)
 {
     uint32_t bit = lex_filter_bit(h, lx->filter_shift);
     if (!(lx->filter[bit >> 6] >> (bit & 63) & 1))
         return NULL;
-    for (size_t i = h & lx->mask;; i = (i + 1) & lx->mask) {
-        const struct lex_blob_slot *s = &lx->slots[i];
+    for (size_t q = h & lx->mask;; q = (q + 1) & lx->mask) {
+        const struct lex_blob_slot *s = &lx->slots[q];
         if (s->key == LEX_BLOB_NONE)
             return NULL;
-        if (s->hash == h && s->len == n && memcmp(lx->strings + s->key, key, n) == 0)
+        if (s->hash == h && s->len == n && key_is(lx->strings + s->key, tk, i, j))
             return s;
     }
 }
@@ -137,17 +161,14 @@ static bool exact_ok(const struct tokens *tk, const char *text, size_t a, size_t
 void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *text,
               struct lex_matches *out)
 {
-    struct buf key;
-    buf_init(&key, 0);
     size_t i = 0;
     while (i < tk->n) {
         if (tk->t[i].kind == TOK_PUNCT) {
             i++;
             continue;
         }
-        buf_reset(&key);
         uint32_t h = LEX_HASH_INIT;
-        size_t best_end = 0, words = 0;
+        size_t best_end = 0, words = 0, key_len = 0;
         int32_t best = -1;
         size_t j = i;
         for (; j < tk->n && words < lx->max_tokens; j++) {
@@ -166,21 +187,17 @@ void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *tex
             /* a phrase never crosses a sentence end or a paragraph */
             if (j > i && (t->flags & TOK_PARA))
                 break;
-            const char *w = tok_norm(tk, j);
-            const struct lex_blob_slot *s;
+            /* the key: the words so far joined by spaces, never copied;
+             * a first word's hash is the tokeniser's */
             if (words == 0) {
-                /* one word: the key is the token's own form, no copy */
-                h = lex_hash_more(h, w, t->norm_len);
-                s = find(lx, w, t->norm_len, h);
+                h = t->hash;
+                key_len = t->norm_len;
             } else {
-                if (words == 1) /* the key so far: the first word */
-                    buf_append(&key, tok_norm(tk, i), tk->t[i].norm_len);
-                buf_putc(&key, ' ');
                 h = lex_hash_more(h, " ", 1);
-                buf_append(&key, w, t->norm_len);
-                h = lex_hash_more(h, w, t->norm_len);
-                s = find(lx, key.data, key.len, h);
+                h = lex_hash_more(h, tok_norm(tk, j), t->norm_len);
+                key_len += 1 + t->norm_len;
             }
+            const struct lex_blob_slot *s = find(lx, tk, i, j, key_len, h);
             words++;
             if (!s)
                 break;
@@ -205,7 +222,6 @@ void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *tex
                 push(out, (uint32_t)i, (uint32_t)best_end, &lex_phrases[p]);
         i = best_end;
     }
-    buf_free(&key);
 }
 
 void lex_matches_free(struct lex_matches *m)

@@ -139,6 +139,29 @@ static bool is_ws(unsigned char c)
            c == '\r';
 }
 
+#define BYTES_01 0x0101010101010101ull
+#define BYTES_7F 0x7f7f7f7f7f7f7f7full
+#define BYTES_80 0x8080808080808080ull
+
+/* The high bit of each byte of x that is below n (n <= 0x80), exactly,
+ * byte by byte (no carry crosses bytes). */
+static uint64_t bytes_below(uint64_t x, unsigned n)
+{
+    return ~(((x & BYTES_7F) + BYTES_01 * (0x80 - n)) | x) & BYTES_80;
+}
+
+/* Are the 8 bytes at p all within a normal run (see store_doc_hash()):
+ * none a control character, none a space with white space (or a control
+ * character) right after it? Reads p[0..9). */
+static bool normal8(const unsigned char *p)
+{
+    uint64_t x, y;
+    memcpy(&x, p, 8);
+    memcpy(&y, p + 1, 8);
+    uint64_t space = bytes_below(x ^ (BYTES_01 * ' '), 1); /* x's bytes equal to ' ' */
+    return (bytes_below(x, ' ') | (space & bytes_below(y, ' ' + 1))) == 0;
+}
+
 /* Hashes the normalised text in one pass without copying it: the runs
  * of the text that are already normal (words with one space between them)
  * go to the hash as they stand, and each other stretch of white space as
@@ -154,6 +177,10 @@ void store_doc_hash(const char *text, size_t len, char out[33])
         i++;
     size_t run = i; /* start of the normal run not yet hashed */
     while (i < len) {
+        if (i + 9 <= len && normal8(p + i)) {
+            i += 8; /* eight bytes of words and single spaces at once */
+            continue;
+        }
         unsigned char c = p[i];
         if (c > ' ' || !is_ws(c) || (c == ' ' && i + 1 < len && !is_ws(p[i + 1]))) {
             i++; /* a word's byte, or a single space between words */

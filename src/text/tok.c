@@ -136,26 +136,31 @@ static void norm_word(struct buf *out, const char *s, size_t n)
     free(mapped);
 }
 
-/* For an ASCII word s[0..n): sets its TOK_ALLCAP flag and appends its
- * normalised form and the form's NUL to out, in one pass: what all_caps()
- * and norm_word() do for any word. */
+/* For an ASCII word s[0..n): sets its TOK_ALLCAP flag and its hash and
+ * appends its normalised form and the form's NUL to out, in one pass: what
+ * all_caps(), norm_word() and tok_hash_more() do for any word. */
 static void ascii_word(struct buf *out, const char *s, size_t n, struct tok *t)
 {
     char *w = buf_space(out, n + 1);
     size_t k = 0;
     int upper = 0;
     bool lower = false;
+    uint32_t h = TOK_HASH_INIT;
     /* without branches on the letters, whose cases come in no pattern */
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         unsigned char cl = cls[(unsigned char)c];
         upper += cl == C_UPPER;
         lower |= cl == C_LOWER;
-        w[k] = (char)(c + (cl == C_UPPER) * ('a' - 'A'));
+        char f = (char)(c + (cl == C_UPPER) * ('a' - 'A'));
+        w[k] = f;
+        uint32_t hf = (h ^ (unsigned char)f) * 16777619u; /* tok_hash_more() */
+        h = c != '\'' ? hf : h;
         k += c != '\''; /* apostrophes are dropped */
     }
     w[k] = '\0';
     buf_commit(out, k + 1);
+    t->hash = h;
     if (upper >= 2 && !lower)
         t->flags |= TOK_ALLCAP;
 }
@@ -320,6 +325,8 @@ int tok_run(struct tokens *tk, const char *s, size_t n)
                 if (all_caps(s, n, i, j))
                     t.flags |= TOK_ALLCAP;
                 norm_word(&tk->norm, s + i, j - i);
+                t.hash = tok_hash_more(TOK_HASH_INIT, tk->norm.data + t.norm,
+                                       tk->norm.len - t.norm);
                 buf_putc(&tk->norm, '\0');
             }
             /* the form's length, its NUL excluded */
@@ -350,6 +357,7 @@ int tok_run(struct tokens *tk, const char *s, size_t n)
         else
             buf_append(&tk->norm, s + i, k);
         t.norm_len = (uint16_t)(tk->norm.len - t.norm);
+        t.hash = tok_hash_more(TOK_HASH_INIT, tk->norm.data + t.norm, t.norm_len);
         buf_putc(&tk->norm, '\0');
         rc = push_tok(tk, t);
         i += k;

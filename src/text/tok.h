@@ -32,6 +32,7 @@ enum tok_flag {
 struct tok {
     uint32_t start, end; /* byte offsets in the text */
     uint32_t norm;       /* offset of the normalised form in tokens.norm */
+    uint32_t hash;       /* tok_hash() of the whole normalised form */
     uint16_t norm_len;
     uint8_t kind;
     uint8_t flags;
@@ -51,6 +52,19 @@ struct tokens {
     size_t ns, scap;
     bool caseless;        /* all lower or all upper case: capitals say nothing */
 };
+
+#define TOK_HASH_INIT 2166136261u
+
+/* FNV-1a, continued from h over s[0..n). A token's hash is this from
+ * TOK_HASH_INIT over its normalised form: the lexicon's hash (lex_hash(),
+ * lex_blob.h) and the extractor's word lists use it, so each token is
+ * hashed once, by the tokeniser. */
+static inline uint32_t tok_hash_more(uint32_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
 
 /* Does token i look capitalised, or is the document without case? */
 static inline bool tok_cap(const struct tokens *tk, size_t i)

@@ -3846,13 +3846,18 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                 c.lm.v[k++] = c.lm.v[i];
         c.lm.n = k;
     }
-    c.pname = xcalloc(c.tk.n + 1, sizeof *c.pname);
+    /* the arrays of one entry per token, in one allocation (the widest
+     * first, so that each is aligned); c.wmask frees them all */
+    size_t nt = c.tk.n + 1;
+    size_t flags_size = nt * (sizeof *c.pname + sizeof *c.date_tok + sizeof *c.used_num);
+    c.wmask = xmalloc(nt * (sizeof *c.wmask + sizeof *c.match_at) + flags_size);
+    c.match_at = (int32_t *)(c.wmask + nt);
+    c.pname = (uint8_t *)(c.match_at + nt);
+    c.date_tok = (bool *)(c.pname + nt);
+    c.used_num = c.date_tok + nt;
+    memset(c.pname, 0, flags_size);
     c.sent_type = xcalloc(c.tk.ns + 1, sizeof *c.sent_type);
     name_words(&c);
-    c.match_at = xmalloc((c.tk.n + 1) * sizeof *c.match_at);
-    c.date_tok = xcalloc(c.tk.n + 1, sizeof *c.date_tok);
-    c.used_num = xcalloc(c.tk.n + 1, sizeof *c.used_num);
-    c.wmask = xmalloc((c.tk.n + 1) * sizeof *c.wmask);
     word_masks(&c);
     for (size_t i = 0; i < c.tk.n; i++)
         c.match_at[i] = -1;
@@ -4081,11 +4086,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     mark_background(&c, out, doc_first);
     merge_retold(&c, out, doc_first);
     free(c.meta);
-    free(c.match_at);
-    free(c.date_tok);
-    free(c.used_num);
-    free(c.wmask);
-    free(c.pname);
+    free(c.wmask); /* and the other arrays per token */
     free(c.sent_type);
     lex_matches_free(&c.lm);
     tok_free(&c.tk);

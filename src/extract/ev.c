@@ -203,7 +203,7 @@ enum word_list {
     W_AIRCRAFT, W_SITE_NOUNS, W_OTHER, W_ATTACKER_NOUNS, W_NOT_MODIFIER, W_NOT_NAME,
     W_PARTICLES, W_OBJECT_WORDS, W_HARM, W_BLAME_AFTER, W_BLAME_BEFORE, W_BLAME_LINKING,
     W_SEIZING, W_PASSIVE, W_ACTS, W_DOER_NOUNS, W_DOER_MODIFIERS, W_TOLL_RISES, W_AMONG,
-    W_SUPERLATIVES, W_HOSTAGE, W_NO, W_REASON, W_BEFORE, W_SPEAKING, W__COUNT
+    W_SUPERLATIVES, W_HOSTAGE, W_NO, W_REASON, W_BEFORE, W_SPEAKING, W_DAYS, W__COUNT
 };
 _Static_assert(W__COUNT <= 64, "word_in() masks hold 64 lists");
 
@@ -332,6 +332,8 @@ static const char *const among_words[] = {"among", NULL};
 static const char *const superlatives[] = {"deadliest", "worst", "bloodiest", NULL};
 static const char *const hostage_words[] = {"hostage", "hostages", NULL};
 static const char *const no_words[] = {"no", "nobody", NULL};
+/* the words days_before() looks for before it parses anything */
+static const char *const day_words[] = {"day", "days", "week", "weeks", "previous", NULL};
 static const char *const reason_words[] = {"suspected", "accused", "convicted", "charged",
                                            "connection", NULL};
 static const char *const before_words[] = {"before", "until", NULL};
@@ -1012,11 +1014,9 @@ static bool other_money(const struct ctx *c, size_t first, size_t last, size_t *
 static bool days_before(const struct ctx *c, size_t first, size_t last, struct date *out,
                         size_t *at)
 {
-    bool any = false; /* most sentences name no day: look before parsing */
-    for (size_t i = first; i < last && !any; i++)
-        any = tok_is(&c->tk, i, "day") || tok_is(&c->tk, i, "days") ||
-              tok_is(&c->tk, i, "week") || tok_is(&c->tk, i, "weeks") ||
-              tok_is(&c->tk, i, "previous");
+    /* most sentences name no day: look before parsing (read_frame() has
+     * gathered the sentence's word lists) */
+    bool any = sent_has(c, W_DAYS);
     for (size_t i = first; any && i + 1 < last; i++) {
         struct num n = {0};
         size_t j = i;
@@ -3767,7 +3767,7 @@ static const char *const *const word_lists[W__COUNT] = {
     [W_ACTS] = act_words, [W_DOER_NOUNS] = doer_nouns, [W_DOER_MODIFIERS] = doer_modifiers,
     [W_TOLL_RISES] = toll_rises, [W_AMONG] = among_words, [W_SUPERLATIVES] = superlatives,
     [W_HOSTAGE] = hostage_words, [W_NO] = no_words, [W_REASON] = reason_words,
-    [W_BEFORE] = before_words, [W_SPEAKING] = speaking};
+    [W_BEFORE] = before_words, [W_SPEAKING] = speaking, [W_DAYS] = day_words};
 
 #define WORD_SLOTS 2048 /* a power of two, well above the words of all lists */
 
@@ -3846,13 +3846,18 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                 c.lm.v[k++] = c.lm.v[i];
         c.lm.n = k;
     }
-    c.pname = xcalloc(c.tk.n + 1, sizeof *c.pname);
+    /* the arrays of one entry per token, in one allocation (the widest
+     * first, so that each is aligned); c.wmask frees them all */
+    size_t nt = c.tk.n + 1;
+    size_t flags_size = nt * (sizeof *c.pname + sizeof *c.date_tok + sizeof *c.used_num);
+    c.wmask = xmalloc(nt * (sizeof *c.wmask + sizeof *c.match_at) + flags_size);
+    c.match_at = (int32_t *)(c.wmask + nt);
+    c.pname = (uint8_t *)(c.match_at + nt);
+    c.date_tok = (bool *)(c.pname + nt);
+    c.used_num = c.date_tok + nt;
+    memset(c.pname, 0, flags_size);
     c.sent_type = xcalloc(c.tk.ns + 1, sizeof *c.sent_type);
     name_words(&c);
-    c.match_at = xmalloc((c.tk.n + 1) * sizeof *c.match_at);
-    c.date_tok = xcalloc(c.tk.n + 1, sizeof *c.date_tok);
-    c.used_num = xcalloc(c.tk.n + 1, sizeof *c.used_num);
-    c.wmask = xmalloc((c.tk.n + 1) * sizeof *c.wmask);
     word_masks(&c);
     for (size_t i = 0; i < c.tk.n; i++)
         c.match_at[i] = -1;
@@ -4081,11 +4086,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     mark_background(&c, out, doc_first);
     merge_retold(&c, out, doc_first);
     free(c.meta);
-    free(c.match_at);
-    free(c.date_tok);
-    free(c.used_num);
-    free(c.wmask);
-    free(c.pname);
+    free(c.wmask); /* and the other arrays per token */
     free(c.sent_type);
     lex_matches_free(&c.lm);
     tok_free(&c.tk);

@@ -174,6 +174,12 @@ char *ingest_utf8_repair(const char *s, size_t n, size_t *out_len, int *repaired
     size_t i = 0, run = 0, bad = 0;
     buf_init(&b, 0);
     while (i < n) {
+        /* eight ASCII bytes at a time: most text is all ASCII */
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, u + i, 8), (w & 0x8080808080808080u) == 0)) {
+            i += 8;
+            continue;
+        }
         size_t k = u8_seq(u, n, i, &bad);
         if (k) {
             i += k;

@@ -154,8 +154,8 @@ static bool word_in(const char *s, size_t n, const char *const *list)
     for (size_t i = 0; i < n; i++)
         w[i] = ic_lower(s[i]);
     w[n] = '\0';
-    for (size_t i = 0; list[i]; i++)
-        if (strcmp(w, list[i]) == 0)
+    for (size_t i = 0; list[i]; i++) /* the first byte settles most */
+        if (w[0] == list[i][0] && strcmp(w, list[i]) == 0)
             return true;
     return false;
 }

@@ -76,6 +76,7 @@ struct frame {
     bool date_reported;       /* the only date is that of a statement */
     bool aggregate;           /* "since 2014", "this year": not one incident */
     bool negated;             /* "no one was hurt" */
+    bool disaster;            /* the sentence tells a quake, a flood, a crash */
     bool self_blast;          /* "blew themselves up": bombers died by their device */
     bool doc_has_group;       /* the story names an armed group somewhere */
     bool multi_site;          /* "across the country": no one place */
@@ -297,7 +298,7 @@ static const char *const unreal[] = {
  * "attacks" and "kills" they hold: disasters, crime, sport, games,
  * fiction and history. */
 static const char *const other_genres[] = {
-    "earthquake", "flood", "floods", "flooding", "hurricane", "cyclone", "typhoon",
+    "earthquake", "quake", "flood", "floods", "flooding", "hurricane", "cyclone", "typhoon",
     "storm", "landslide", "tsunami", "wildfire", "drought", "dams", "dam",
     "robber", "robbers", "robbery", "burglar", "burglary", "heist", "carjacking",
     "shoplifting", "fraud", "tournament", "league", "match", "season", "striker",
@@ -1242,9 +1243,9 @@ static void decide_type(const struct triggers *t, struct frame *f)
         set_type(f, "financing", NULL, false, "a word of funding");
     else if ((t->attack || t->raid) && f->count[S_KIDNAPPED] >= 0 && !people_lost)
         set_type(f, "kidnapping", NULL, false, "an attack that took people");
-    else if (t->attack || t->raid)
+    else if ((t->attack || t->raid) && !f->disaster) /* not "the quake, killing 250" */
         set_type(f, "attack", NULL, true, "a generic attack word");
-    else if (killed && !f->vague[S_KILLED] && f->kill_at)
+    else if (killed && !f->vague[S_KILLED] && f->kill_at && !f->disaster)
         set_type(f, "attack", NULL, true, "people killed, no other trigger");
 }
 
@@ -1274,6 +1275,21 @@ static const char *const aircraft[] = {
 
 /* Reads what sentence si says into f: its triggers and type, tolls,
  * actors, place and date. */
+/* Does the sentence tell a natural disaster or an accident ("the
+ * earthquake of 1983 ..., killing 250 people")? */
+static bool tells_disaster(const struct ctx *c, size_t first, size_t last)
+{
+    static const char *const disasters[] = {
+        "earthquake", "quake", "flood", "floods", "flooding", "hurricane", "cyclone",
+        "typhoon", "storm", "landslide", "tsunami", "wildfire", "drought", "accident",
+        "accidental", NULL};
+    for (size_t i = first; i < last; i++)
+        for (int k = 0; disasters[k]; k++)
+            if (tok_is(&c->tk, i, disasters[k]))
+                return true;
+    return false;
+}
+
 static void read_frame(struct ctx *c, size_t si, struct frame *f)
 {
     const struct sent *s = &c->tk.s[si];
@@ -1807,7 +1823,10 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 other_unreal = true;
         }
         /* "could strike", "plans to attack": the trigger is not an act */
-        if (word_in(c, i, W_MODAL) && t.first_at && i < t.first_at && t.first_at <= i + 3)
+        if (word_in(c, i, W_MODAL) && t.first_at && i < t.first_at &&
+            (t.first_at <= i + 3 ||
+             (tok_is(&c->tk, i + 1, "to") && t.first_at <= i + 7))) /* "threatened to
+                                                                     * carry out their bombings" */
             f->unreal = other_unreal = true;
     }
     /* "arrested and charged in federal court": still an arrest */
@@ -1829,6 +1848,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         if (dates[k].d.prec == DATE_DAY && !dates[k].reported)
             f->aggregate = false;
     f->method_hint = t.ramming ? "vehicle_ramming" : t.method;
+    f->disaster = sent_has(c, W_OTHER_GENRES) && tells_disaster(c, first, last);
     decide_type(&t, f);
     /* "Two assailants armed with rifles attacked ...": shot */
     static const char *const firearms[] = {
@@ -3938,7 +3958,7 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
         bool pending = have_prev && same_para && prev_event == (size_t)-1 && prev.type &&
                        !has_consequence(&prev) && !prev.aggregate && !prev.anaphoric &&
                        !cur.toll_update;
-        if (pending && has_toll(&cur) && !cur.aggregate &&
+        if (pending && has_toll(&cur) && !cur.aggregate && !cur.disaster &&
             (!cur.type || cur.weak || cur.anaphoric) && !cur.group) {
             /* the trigger came one sentence earlier: "Suicide bombers
              * stormed the jail. More than 40 people died in the fighting." */
@@ -3989,7 +4009,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                 xp(&c, "  => no event: %s\n", event_gap(&cur));
                 goto next;
             }
-            if (!cur.type && has_toll(&cur) && prev_event != (size_t)-1 && have_prev &&
+            if (!cur.type && has_toll(&cur) && !cur.disaster && prev_event != (size_t)-1 &&
+                have_prev &&
                 (same_para || prev.sent + 1 == si)) {
                 /* tolls without a trigger complete the event just before;
                  * the dead and wounded are not an arrest's */

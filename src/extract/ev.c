@@ -76,7 +76,7 @@ struct frame {
     bool date_reported;       /* the only date is that of a statement */
     bool aggregate;           /* "since 2014", "this year": not one incident */
     bool negated;             /* "no one was hurt" */
-    bool disaster;            /* the sentence tells a quake, a flood, a crash */
+    bool disaster;            /* the sentence tells a quake, an accident, a labour strike */
     bool self_blast;          /* "blew themselves up": bombers died by their device */
     bool doc_has_group;       /* the story names an armed group somewhere */
     bool multi_site;          /* "across the country": no one place */
@@ -1275,6 +1275,33 @@ static const char *const aircraft[] = {
 
 /* Reads what sentence si says into f: its triggers and type, tolls,
  * actors, place and date. */
+/* Is the "strike" of match m a stoppage of work, not an attack: "a general
+ * strike", "on strike", "the strike by judicial branch employees"? */
+static bool labour_strike(const struct ctx *c, const struct lex_match *m, size_t first,
+                          size_t last)
+{
+    static const char *const before[] = {
+        "general", "labor", "labour", "hunger", "national", "nationwide", "transport",
+        "indefinite", "on", "protest", "teachers", "workers", "doctors", "union", NULL};
+    static const char *const workers[] = {
+        "employees", "workers", "drivers", "teachers", "unions", "union", "miners",
+        "doctors", "staff", "judges", "students", "truckers", "strikers", NULL};
+    if (!tok_is(&c->tk, m->first, "strike") && !tok_is(&c->tk, m->first, "strikes"))
+        return false;
+    if (m->last - m->first != 1)
+        return false; /* "air strike", "drone strike" */
+    if (m->first > first)
+        for (int k = 0; before[k]; k++)
+            if (tok_is(&c->tk, m->first - 1, before[k]))
+                return true;
+    if (m->last < last && (tok_is(&c->tk, m->last, "by") || tok_is(&c->tk, m->last, "called")))
+        for (size_t i = m->last + 1; i < last && i < m->last + 6; i++)
+            for (int k = 0; workers[k]; k++)
+                if (tok_is(&c->tk, i, workers[k]))
+                    return true;
+    return false;
+}
+
 /* Does the sentence tell a natural disaster or an accident ("the
  * earthquake of 1983 ..., killing 250 people")? */
 static bool tells_disaster(const struct ctx *c, size_t first, size_t last)
@@ -1474,6 +1501,10 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             switch (tr->cls) {
             case TRIG_EVENT: {
                 const char *v = tr->value;
+                if (labour_strike(c, m, first, last)) {
+                    f->disaster = true; /* its dead are no attack's */
+                    continue;           /* "the strike by judicial branch employees" */
+                }
                 /* "arrested and charged with conspiring to kidnap the
                  * governor": the aim of a plot, not an act */
                 if (m->first >= first + 2 && tok_is(&c->tk, m->first - 1, "to") &&
@@ -1848,7 +1879,7 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
         if (dates[k].d.prec == DATE_DAY && !dates[k].reported)
             f->aggregate = false;
     f->method_hint = t.ramming ? "vehicle_ramming" : t.method;
-    f->disaster = sent_has(c, W_OTHER_GENRES) && tells_disaster(c, first, last);
+    f->disaster = f->disaster || (sent_has(c, W_OTHER_GENRES) && tells_disaster(c, first, last));
     decide_type(&t, f);
     /* "Two assailants armed with rifles attacked ...": shot */
     static const char *const firearms[] = {

@@ -306,7 +306,7 @@ static const char *const other_genres[] = {
     "gamers", "video", "novel", "novelist", "film", "movie", "fiction",
     "chapter", "book", "historian", "museum", "exhibition", "ammonium", "accident",
     "accidental", "blaze", "thriller", "drama", "sequel", "premiere", "cinemas",
-    "cinema", "screenplay", "director", "actors", "actor", NULL};
+    "cinema", "screenplay", "director", "actors", "actor", "crash", "crashed", NULL};
 
 /* Words that make a story about political violence. */
 static const char *const political[] = {
@@ -1309,7 +1309,7 @@ static bool tells_disaster(const struct ctx *c, size_t first, size_t last)
     static const char *const disasters[] = {
         "earthquake", "quake", "flood", "floods", "flooding", "hurricane", "cyclone",
         "typhoon", "storm", "landslide", "tsunami", "wildfire", "drought", "accident",
-        "accidental", NULL};
+        "accidental", "crash", "crashed", NULL};
     for (size_t i = first; i < last; i++)
         for (int k = 0; disasters[k]; k++)
             if (tok_is(&c->tk, i, disasters[k]))

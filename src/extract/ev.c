@@ -1195,6 +1195,10 @@ static void decide_type(const struct triggers *t, struct frame *f)
         !f->perp_subject)
         state_subject = true;
     bool people_lost = f->count[S_KILLED] > 0 || f->count[S_INJURED] > 0;
+    /* "the fmln said its fighters killed 25 soldiers ... and captured 24":
+     * a group that kills and captures makes no arrest */
+    bool group_acts = people_lost && f->group && f->trig_at && f->group->first < f->trig_at &&
+                      (!f->state || f->state_first > f->trig_at);
     bool killed = f->count[S_KILLED] >= 0;
     set_type(f, NULL, NULL, false, "no event trigger");
     if (t->strike)
@@ -1237,7 +1241,7 @@ static void decide_type(const struct triggers *t, struct frame *f)
         set_type(f, "clash", NULL, false, "a word of fighting");
     else if (t->raid_weak && f->state)
         set_type(f, "raid", NULL, false, "an operation by security forces");
-    else if (t->arrest)
+    else if (t->arrest && !group_acts)
         set_type(f, "arrest", NULL, false, "an arrest word");
     else if (t->financing)
         set_type(f, "financing", NULL, false, "a word of funding");

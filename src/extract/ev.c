@@ -77,6 +77,7 @@ struct frame {
     bool aggregate;           /* "since 2014", "this year": not one incident */
     bool negated;             /* "no one was hurt" */
     bool disaster;            /* the sentence tells a quake, an accident, a labour strike */
+    bool group_acts;          /* an armed group kills and captures: no arrest */
     bool self_blast;          /* "blew themselves up": bombers died by their device */
     bool doc_has_group;       /* the story names an armed group somewhere */
     bool multi_site;          /* "across the country": no one place */
@@ -1199,6 +1200,11 @@ static void decide_type(const struct triggers *t, struct frame *f)
      * a group that kills and captures makes no arrest */
     bool group_acts = people_lost && f->group && f->trig_at && f->group->first < f->trig_at &&
                       (!f->state || f->state_first > f->trig_at);
+    f->group_acts = group_acts;
+    if (group_acts && f->count[S_DETAINED] >= 0 && f->count[S_KIDNAPPED] < 0) {
+        f->count[S_KIDNAPPED] = f->count[S_DETAINED]; /* those it captured were taken */
+        f->count[S_DETAINED] = EV_UNKNOWN;
+    }
     bool killed = f->count[S_KILLED] >= 0;
     set_type(f, NULL, NULL, false, "no event trigger");
     if (t->strike)
@@ -2965,7 +2971,7 @@ static void split_event(struct ctx *c, const struct frame *f, struct event_list 
         type = "attack";
         move_deaths = true;
     } else if ((strcmp(e->type, "attack") == 0 || strcmp(e->type, "clash") == 0) &&
-               e->detained >= 0 && f->arrest_trigger) {
+               e->detained >= 0 && f->arrest_trigger && !f->group_acts) {
         type = "arrest";
         move_detained = true;
     }

@@ -81,6 +81,7 @@ void print_event(struct printer *p, const struct event *e)
     if (p->fmt == FMT_JSONL) {
         struct buf b;
         buf_init(&b, 0);
+        buf_space(&b, 2048); /* room for most events at once, not by doubling */
         event_write_json(&b, e);
         fwrite(b.data, 1, b.len, p->out);
         buf_free(&b);

@@ -2,6 +2,7 @@
 #include "jsonw.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,11 +46,29 @@ void jw_obj_end(struct jw *w) { close_(w, '}'); }
 void jw_arr_begin(struct jw *w) { open(w, '['); }
 void jw_arr_end(struct jw *w) { close_(w, ']'); }
 
+/* True when none of the eight bytes of w needs escaping: none is below
+ * 0x20, a quote or a backslash (byte-parallel "has less than" and "has
+ * zero" tests, exact for the word as a whole). */
+static bool plain8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+    uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+    uint64_t is_quote = (quote - ones) & ~quote & highs;
+    uint64_t is_backslash = (backslash - ones) & ~backslash & highs;
+    return (below_space | is_quote | is_backslash) == 0;
+}
+
 void jw_escape(struct buf *out, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     size_t run = 0; /* start of the pending run of plain bytes */
     for (size_t i = 0; i < n; i++) {
+        uint64_t w8;
+        while (i + 8 <= n && (memcpy(&w8, s + i, 8), plain8(w8)))
+            i += 8; /* eight plain bytes at a time: most text */
+        if (i >= n)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\')
             continue; /* a plain byte: most of them */
@@ -82,9 +101,22 @@ void jw_escape(struct buf *out, const char *s, size_t n)
 void jw_key(struct jw *w, const char *key)
 {
     sep(w);
-    buf_putc(w->out, '"');
-    jw_escape(w->out, key, strlen(key));
-    buf_puts(w->out, "\":");
+    size_t n = strlen(key);
+    bool plain = true; /* keys are names: nothing to escape, as a rule */
+    for (size_t i = 0; i < n && plain; i++)
+        plain = (unsigned char)key[i] >= 0x20 && key[i] != '"' && key[i] != '\\';
+    char *at = plain ? buf_space(w->out, n + 3) : NULL;
+    if (at) { /* the quoted key and its colon, written at once */
+        at[0] = '"';
+        memcpy(at + 1, key, n);
+        at[n + 1] = '"';
+        at[n + 2] = ':';
+        buf_commit(w->out, n + 3);
+    } else {
+        buf_putc(w->out, '"');
+        jw_escape(w->out, key, n);
+        buf_puts(w->out, "\":");
+    }
     w->after_key = true;
 }
 

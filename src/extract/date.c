@@ -223,6 +223,21 @@ static bool month_at(const struct tokens *tk, const char *text, size_t i, size_t
     return false;
 }
 
+/* Can a date found by date_find() begin at token i, whose form is w? Only
+ * a token that starts with a digit (a day, a year, an ISO date), one with
+ * a capital (a month, a weekday; any word in a document without case), or
+ * "yesterday", "today", "tonight" and "last" can: a cheap test that spares
+ * the others (most tokens: punctuation and lower-case words) the checks. */
+static bool may_open_date(const struct tokens *tk, const char *text, size_t i, const char *w)
+{
+    const struct tok *t = &tk->t[i];
+    if (t->kind == TOK_PUNCT)
+        return false;
+    char c = text[t->start];
+    return (c >= '0' && c <= '9') || tok_cap(tk, i) || w[0] == 'y' || w[0] == 't' ||
+           w[0] == 'l';
+}
+
 bool date_find(const struct tokens *tk, const char *text, size_t first, size_t last,
                const struct date *ref, struct date *out, size_t *at, size_t *end)
 {
@@ -230,6 +245,8 @@ bool date_find(const struct tokens *tk, const char *text, size_t first, size_t l
     long rd = ref->prec >= DATE_DAY ? date_days(ref->y, ref->m, ref->d) : 0;
     for (size_t i = first; i < last; i++) {
         const char *w = tok_norm(tk, i);
+        if (!may_open_date(tk, text, i, w))
+            continue;
         /* 3 July 2016, 3rd of July */
         int d = int_tok(tk, text, i, 1, 31);
         if (d > 0 && i + 1 < last) {

@@ -1,6 +1,8 @@
 /* num.c - numbers in digits and words (see num.h). */
 #include "num.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +31,47 @@ static const struct word units[] = {
 static const char *const vague[] = {
     "dozens", "hundreds", "thousands", "scores", "several", "many",
     "numerous", "tens", "millions", NULL};
+
+/* The words a number written in words can open with: the vague amounts,
+ * "a" and "one" ("a dozen", "a hundred"), "both", "dozen" and the units.
+ * A set of bits of their hashes (tok_hash_more()) tells num_parse() at
+ * once that most words open no number; a word whose bit is set is then
+ * read as before, so the set never changes an answer. */
+#define OPENER_BITS 1024
+static uint64_t opener_bits[OPENER_BITS / 64];
+static pthread_once_t openers_once = PTHREAD_ONCE_INIT;
+
+/* The bit of opener_bits that a word of hash h stands for. */
+static uint32_t opener_bit(uint32_t h)
+{
+    return (h * 0x9E3779B1u) >> 22; /* 32 - log2(OPENER_BITS) */
+}
+
+/* Sets the bit of every word that can open a number. */
+static void index_openers(void)
+{
+    static const char *const others[] = {"a", "one", "both", "dozen", NULL};
+    const char *const *lists[] = {vague, others};
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        for (size_t k = 0; lists[l][k]; k++) {
+            const char *w = lists[l][k];
+            uint32_t bit = opener_bit(tok_hash_more(TOK_HASH_INIT, w, strlen(w)));
+            opener_bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+        }
+    for (size_t k = 0; units[k].w; k++) {
+        const char *w = units[k].w;
+        uint32_t bit = opener_bit(tok_hash_more(TOK_HASH_INIT, w, strlen(w)));
+        opener_bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
+}
+
+/* Can token i (a word) open a number written in words? False for most. */
+static bool may_open_number(const struct tokens *tk, size_t i)
+{
+    pthread_once(&openers_once, index_openers);
+    uint32_t bit = opener_bit(tk->t[i].hash);
+    return opener_bits[bit / 64] >> (bit % 64) & 1;
+}
 
 static int word_value(const char *w)
 {
@@ -102,6 +145,8 @@ bool num_parse(const struct tokens *tk, const char *text, size_t i, size_t limit
     const char *w = tok_norm(tk, i);
     memset(n, 0, sizeof *n);
     n->first = i;
+    if (tk->t[i].kind == TOK_WORD && !(w[0] >= '0' && w[0] <= '9') && !may_open_number(tk, i))
+        return false;
     for (int v = 0; vague[v]; v++)
         if (eq(w, vague[v])) {
             n->vague = true;

@@ -197,12 +197,33 @@ char *ingest_utf8_repair(const char *s, size_t n, size_t *out_len, int *repaired
     return buf_detach(&b);
 }
 
+/* True when one of the eight bytes of w is below 0x20 or is 0x7F: the
+ * only bytes that may be IC_CTRL (exact: a byte-parallel "has less than"
+ * and "has zero" test, which never misses and never flags a word wrongly). */
+static bool word_may_ctrl(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+    uint64_t del = w ^ (ones * 0x7F);
+    uint64_t is_del = (del - ones) & ~del & highs;
+    return (below_space | is_del) != 0;
+}
+
 size_t ingest_count_ctrl(const char *s, size_t n)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        if (IC(s[i], IC_CTRL))
-            c++;
+    size_t c = 0, i = 0;
+    while (i < n) {
+        /* eight bytes at a time while none can be a control byte */
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), !word_may_ctrl(w))) {
+            i += 8;
+            continue;
+        }
+        size_t end = i + 8 <= n ? i + 8 : n;
+        for (; i < end; i++)
+            if (IC(s[i], IC_CTRL))
+                c++;
+    }
     return c;
 }
 
@@ -318,20 +339,24 @@ static void ingest_bytes(struct ingest_run *r, enum kind kind, const char *sourc
 }
 
 /* Reads at most limit + 1 bytes from fd (one more than allowed, to tell a
- * large input); *out (freed by the caller) and *n receive them. Returns 0
- * or an errno value. */
-static int read_all(int fd, size_t limit, char **out, size_t *n)
+ * large input); *out (freed by the caller) and *n receive them. expect is
+ * the size of a regular file (0 when unknown): its bytes are read straight
+ * into one buffer of that size, and a read that returns fewer bytes than
+ * asked ends the file (so a small file takes one read(), not two).
+ * Returns 0 or an errno value. */
+static int read_all(int fd, size_t limit, size_t expect, char **out, size_t *n)
 {
     struct buf b;
     buf_init(&b, limit + 1);
     for (;;) {
-        char chunk[READ_CHUNK];
-        size_t want = sizeof chunk;
-        if (limit + 1 - b.len < want)
-            want = limit + 1 - b.len;
+        size_t room = limit + 1 - b.len;
+        size_t want = b.len < expect ? expect - b.len + 1 : READ_CHUNK;
+        if (room < want)
+            want = room;
         if (want == 0)
             break;
-        ssize_t got = read(fd, chunk, want);
+        char *space = buf_space(&b, want);
+        ssize_t got = read(fd, space, want);
         if (got < 0) {
             if (errno == EINTR)
                 continue;
@@ -341,7 +366,9 @@ static int read_all(int fd, size_t limit, char **out, size_t *n)
         }
         if (got == 0)
             break;
-        buf_append(&b, chunk, (size_t)got);
+        buf_commit(&b, (size_t)got);
+        if (expect && (size_t)got < want)
+            break; /* a regular file ends where a read falls short */
     }
     *n = b.len;
     *out = buf_detach(&b);
@@ -363,7 +390,8 @@ static void ingest_fd(struct ingest_run *r, const char *source, int fd,
                     (unsigned long long)st->st_size, r->max);
         goto out;
     }
-    int e = read_all(fd, r->max, &data, &n);
+    size_t expect = st && S_ISREG(st->st_mode) ? (size_t)st->st_size : 0;
+    int e = read_all(fd, r->max, expect, &data, &n);
     if (e) {
         ingest_fail(r, ERR_IO, source, "%s", strerror(e));
         goto out;
@@ -414,18 +442,27 @@ static void ingest_open(struct ingest_run *r, const char *path, int fd,
     ingest_fd(r, path, fd, &st, kind);
 }
 
-/* Orders names bytewise for qsort. */
-static int cmp_names(const void *a, const void *b)
+/* One name read from a directory, with the type readdir() gave for it
+ * (DT_UNKNOWN when the file system does not tell). */
+struct dir_entry {
+    char *name;
+    unsigned char type;
+};
+
+/* Orders directory entries bytewise by name for qsort. */
+static int cmp_entries(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const struct dir_entry *)a)->name,
+                  ((const struct dir_entry *)b)->name);
 }
 
 /* Reads a directory (fd is taken over): its entries in name order, skipping
  * dot-files, unknown extensions, special files and symbolic links to
- * directories (so that link loops cannot recur). */
+ * directories (so that link loops cannot recur). An entry whose type
+ * readdir() already tells (a regular file or a directory) is not stat'ed. */
 static void ingest_dir(struct ingest_run *r, const char *path, int fd, int depth)
 {
-    char **names = NULL;
+    struct dir_entry *ents = NULL;
     size_t n = 0, cap = 0;
     struct buf child;
     buf_init(&child, MAX_PATH_LEN);
@@ -460,38 +497,47 @@ static void ingest_dir(struct ingest_run *r, const char *path, int fd, int depth
         }
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
-            names = xrealloc(names, cap * sizeof *names);
+            ents = xrealloc(ents, cap * sizeof *ents);
         }
-        names[n++] = xstrdup(e->d_name);
+        ents[n].name = xstrdup(e->d_name);
+        ents[n].type = e->d_type;
+        n++;
     }
     if (n > 1)
-        qsort(names, n, sizeof *names, cmp_names);
+        qsort(ents, n, sizeof *ents, cmp_entries);
 
     size_t plen = strlen(path);
     for (size_t i = 0; i < n && !r->stop; i++) {
-        struct stat st;
+        const char *name = ents[i].name;
         buf_reset(&child);
         if (buf_append(&child, path, plen) ||
             ((plen == 0 || path[plen - 1] != '/') && buf_putc(&child, '/')) ||
-            buf_puts(&child, names[i])) {
-            ingest_fail(r, ERR_TOOBIG, path, "path too long: %s", names[i]);
+            buf_puts(&child, name)) {
+            ingest_fail(r, ERR_TOOBIG, path, "path too long: %s", name);
             continue;
         }
-        if (fstatat(dirfd(dir), names[i], &st, AT_SYMLINK_NOFOLLOW) != 0) {
-            ingest_fail(r, errno_code(errno), child.data, "%s", strerror(errno));
-            continue;
-        }
-        if (S_ISLNK(st.st_mode)) {
-            if (fstatat(dirfd(dir), names[i], &st, 0) != 0) {
+        bool is_dir = ents[i].type == DT_DIR;
+        bool is_reg = ents[i].type == DT_REG;
+        if (!is_dir && !is_reg) { /* a link, a special file or untold */
+            struct stat st;
+            if (fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
                 ingest_fail(r, errno_code(errno), child.data, "%s", strerror(errno));
                 continue;
             }
-            if (S_ISDIR(st.st_mode))
-                continue;
+            if (S_ISLNK(st.st_mode)) {
+                if (fstatat(dirfd(dir), name, &st, 0) != 0) {
+                    ingest_fail(r, errno_code(errno), child.data, "%s", strerror(errno));
+                    continue;
+                }
+                if (S_ISDIR(st.st_mode))
+                    continue;
+            }
+            is_dir = S_ISDIR(st.st_mode);
+            is_reg = S_ISREG(st.st_mode);
         }
-        if (!S_ISDIR(st.st_mode) && !(S_ISREG(st.st_mode) && kind_of(names[i])))
+        if (!is_dir && !(is_reg && kind_of(name)))
             continue;
-        int cfd = openat(dirfd(dir), names[i], O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        int cfd = openat(dirfd(dir), name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
         if (cfd < 0) {
             ingest_fail(r, errno_code(errno), child.data, "%s", strerror(errno));
             continue;
@@ -502,8 +548,8 @@ out:
     if (dir)
         closedir(dir);
     for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
+        free(ents[i].name);
+    free(ents);
     buf_free(&child);
 }
 

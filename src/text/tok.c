@@ -21,10 +21,28 @@ enum { C_OTHER, C_SPACE, C_NL, C_UPPER, C_LOWER, C_DIGIT, C_APOS, C_HIGH };
 
 static unsigned char cls[256];
 
+/* ASCII letters and digits for the fast path of tok_run(): the byte's
+ * normalised form (lower case), 0 for any other byte; and its kind. */
+static unsigned char fold[256];
+enum { K_UPPER = 1, K_LOWER = 2, K_DIGIT = 4 };
+static unsigned char ascii_kind[256];
+
 static void init_classes(void)
 {
     if (cls['a'])
         return;
+    for (int c = 'A'; c <= 'Z'; c++) {
+        fold[c] = (unsigned char)(c - 'A' + 'a');
+        ascii_kind[c] = K_UPPER;
+    }
+    for (int c = 'a'; c <= 'z'; c++) {
+        fold[c] = (unsigned char)c;
+        ascii_kind[c] = K_LOWER;
+    }
+    for (int c = '0'; c <= '9'; c++) {
+        fold[c] = (unsigned char)c;
+        ascii_kind[c] = K_DIGIT;
+    }
     for (int c = 0; c < 256; c++) {
         unsigned char k = C_OTHER;
         if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
@@ -259,6 +277,52 @@ static size_t scan_word(const char *s, size_t n, size_t i, bool *digits_only, bo
     return j;
 }
 
+/* The fast path for a word of ASCII letters and digits at s[i] (itself
+ * one): scans it, and appends its normalised form and NUL to out while
+ * setting t's end, kind, flags, hash and norm_len, in one pass. The word
+ * must end at an ASCII byte that is neither an apostrophe nor a digit
+ * group separator ("1,200"); otherwise nothing is appended and 0 is
+ * returned, and the general path (scan_word()) reads the word. Returns
+ * the word's end. */
+static size_t fast_word(struct buf *out, const char *s, size_t n, size_t i, struct tok *t)
+{
+    char *w = buf_space(out, n - i + 1);
+    uint32_t h = TOK_HASH_INIT;
+    unsigned kinds = 0;
+    int upper = 0;
+    size_t j = i;
+    for (; j < n; j++) {
+        unsigned char b = (unsigned char)s[j];
+        unsigned char f = fold[b];
+        if (!f)
+            break;
+        w[j - i] = (char)f;
+        h = (h ^ f) * 16777619u; /* tok_hash_more() */
+        kinds |= ascii_kind[b];
+        upper += ascii_kind[b] == K_UPPER;
+    }
+    if (j < n) {
+        unsigned char b = (unsigned char)s[j];
+        if (b >= 0x80 || b == '\'')
+            return 0;
+        if ((b == ',' || b == '.') && kinds == K_DIGIT && j + 1 < n && s[j + 1] >= '0' &&
+            s[j + 1] <= '9')
+            return 0;
+    }
+    size_t len = j - i;
+    w[len] = '\0';
+    buf_commit(out, len + 1);
+    t->end = (uint32_t)j;
+    t->kind = kinds == K_DIGIT ? TOK_NUM : TOK_WORD;
+    if (ascii_kind[(unsigned char)s[i]] == K_UPPER)
+        t->flags |= TOK_CAP;
+    if (upper >= 2 && !(kinds & K_LOWER))
+        t->flags |= TOK_ALLCAP;
+    t->hash = h;
+    t->norm_len = (uint16_t)(len > 0xFFFF ? 0xFFFF : len);
+    return j;
+}
+
 /* Is the one-letter word at token i part of letters joined by dots
  * ("u.s.", "u.n."): a dot and a letter right after it, or right before? */
 static bool dotted(const struct tokens *tk, size_t i)
@@ -302,8 +366,6 @@ int tok_run(struct tokens *tk, const char *s, size_t n)
             i++;
             continue;
         }
-        int32_t cp;
-        size_t k = decode(s, n, i, &cp);
         struct tok t = {0};
         t.start = (uint32_t)i;
         if (newlines >= 2)
@@ -311,6 +373,34 @@ int tok_run(struct tokens *tk, const char *s, size_t n)
         else if (newlines == 1)
             t.flags |= TOK_LINE;
         newlines = 0;
+        if (fold[c]) {
+            /* an ASCII word, most often read in one pass; it cannot be
+             * followed by an apostrophe, so no possessive to skip */
+            t.norm = (uint32_t)tk->norm.len;
+            size_t j = fast_word(&tk->norm, s, n, i, &t);
+            if (j) {
+                rc = push_tok(tk, t);
+                i = j;
+                continue;
+            }
+        }
+        if (c < 0x80 && cls[c] != C_UPPER && cls[c] != C_LOWER && cls[c] != C_DIGIT) {
+            /* ASCII punctuation: one byte, normalised to itself */
+            char *w = buf_space(&tk->norm, 2);
+            t.end = (uint32_t)(i + 1);
+            t.kind = TOK_PUNCT;
+            t.norm = (uint32_t)tk->norm.len;
+            t.norm_len = 1;
+            t.hash = (TOK_HASH_INIT ^ c) * 16777619u; /* tok_hash_more() */
+            w[0] = (char)c;
+            w[1] = '\0';
+            buf_commit(&tk->norm, 2);
+            rc = push_tok(tk, t);
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t k = decode(s, n, i, &cp);
         if (wordchar(cp)) {
             bool digits, ascii;
             size_t j = scan_word(s, n, i, &digits, &ascii);

@@ -205,7 +205,7 @@ enum word_list {
     W_AIRCRAFT, W_SITE_NOUNS, W_OTHER, W_ATTACKER_NOUNS, W_NOT_MODIFIER, W_NOT_NAME,
     W_PARTICLES, W_OBJECT_WORDS, W_HARM, W_BLAME_AFTER, W_BLAME_BEFORE, W_BLAME_LINKING,
     W_SEIZING, W_PASSIVE, W_ACTS, W_DOER_NOUNS, W_DOER_MODIFIERS, W_TOLL_RISES, W_AMONG,
-    W_SUPERLATIVES, W_HOSTAGE, W_NO, W_REASON, W_BEFORE, W_SPEAKING, W_DAYS, W__COUNT
+    W_SUPERLATIVES, W_HOSTAGE, W_NO, W_REASON, W_BEFORE, W_SPEAKING, W_WAR, W_DAYS, W__COUNT
 };
 _Static_assert(W__COUNT <= 64, "word_in() masks hold 64 lists");
 
@@ -285,6 +285,10 @@ static const char *const aux_words[] = {
     "reportedly", "also", "later", "all", "both", "either", "confirmed",
     "reported", "believed", "feared", "said", "thought", "to", "get", "got",
     "left", "shot", "found", NULL};
+
+/* Words of wars and regimes whose dead are totals, not an incident's. */
+static const char *const war_words[] = {
+    "war", "wars", "conflict", "regime", "regimes", "insurgency", "violence", NULL};
 
 /* Words that make a sentence not an act: "could strike", "plans to". */
 static const char *const modal[] = {
@@ -1888,6 +1892,15 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
     for (size_t k = 0; k < n_dates && f->aggregate && !f->since_at; k++)
         if (dates[k].d.prec == DATE_DAY && !dates[k].reported)
             f->aggregate = false;
+    /* "a 10-year war that has left more than 60,000 dead": a war's total,
+     * not an incident, unless the sentence gives the day */
+    if (sent_has(c, W_WAR) && (f->count[S_KILLED] >= 100 || f->count[S_INJURED] >= 100)) {
+        bool day = false;
+        for (size_t k = 0; k < n_dates; k++)
+            day = day || (dates[k].d.prec == DATE_DAY && !dates[k].reported);
+        if (!day)
+            f->aggregate = true;
+    }
     f->method_hint = t.ramming ? "vehicle_ramming" : t.method;
     f->disaster = f->disaster || (sent_has(c, W_OTHER_GENRES) && tells_disaster(c, first, last));
     decide_type(&t, f);
@@ -3828,7 +3841,7 @@ static const char *const *const word_lists[W__COUNT] = {
     [W_ACTS] = act_words, [W_DOER_NOUNS] = doer_nouns, [W_DOER_MODIFIERS] = doer_modifiers,
     [W_TOLL_RISES] = toll_rises, [W_AMONG] = among_words, [W_SUPERLATIVES] = superlatives,
     [W_HOSTAGE] = hostage_words, [W_NO] = no_words, [W_REASON] = reason_words,
-    [W_BEFORE] = before_words, [W_SPEAKING] = speaking, [W_DAYS] = day_words};
+    [W_BEFORE] = before_words, [W_SPEAKING] = speaking, [W_DAYS] = day_words, [W_WAR] = war_words};
 
 #define WORD_SLOTS 2048 /* a power of two, well above the words of all lists */
 

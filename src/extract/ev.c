@@ -293,7 +293,8 @@ static const char *const war_words[] = {
 /* Words that make a sentence not an act: "could strike", "plans to". */
 static const char *const modal[] = {
     "could", "would", "might", "may", "threatened", "threatens", "vowed", "plans",
-    "planned", "planning", "intends", "intended", "warned", NULL};
+    "planned", "planning", "intends", "intended", "warned", "possible", "potential",
+    "without", NULL};
 static const char *const unreal[] = {
     "sentenced", "convicted", "acquitted", "trial", "court", "drill", "exercise",
     "simulation", "mock", "rehearsal", "denied", "denies", "deny", "unexploded",

@@ -560,6 +560,19 @@ static void no_events_in_ordinary_text(void **state)
     event_list_free(&l);
 }
 
+static void possible_attacks_are_not_incidents(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    /* "a possible attack", "without a shot being fired": no act */
+    extract("2020-03-02",
+            "Troops took the port of Colon on Sunday without a shot being fired, "
+            "officials said.\n\nPolice in Bogota said on Sunday they were investigating "
+            "reports of a possible bomb attack on the airport in Bogota.", &l);
+    assert_int_equal(l.n, 0);
+    event_list_free(&l);
+}
+
 static void aggregates_are_not_incidents(void **state)
 {
     (void)state;
@@ -754,6 +767,7 @@ int main(void)
         cmocka_unit_test(caseless_names_of_victims),
         cmocka_unit_test(caseless_names_of_the_blamed),
         cmocka_unit_test(seized_arms_are_no_weapons),
+        cmocka_unit_test(possible_attacks_are_not_incidents),
         cmocka_unit_test(doers_of_undated_attacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -326,6 +326,7 @@ static const char *const political[] = {
  * (periods, prisons, revised tolls ...): tokens without one are skipped. */
 static const char *const frame_cues[] = {
     "since", "this", "so", "over", "series", "in", "annual", "annually", "statistics",
+    "various",
     "alone", "across", "throughout", "nationwide", "prison", "prisons", "jail",
     "inmates", "prisoners", "jailbreak", "inspired", "blew", "toll", "tally", "rose",
     "risen", "climbed", "number", "earlier", "had", "first", NULL};
@@ -1379,8 +1380,9 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             tok_is(&c->tk, i, "annual") || tok_is(&c->tk, i, "annually") ||
             tok_is(&c->tk, i, "statistics") || tok_is(&c->tk, i, "alone"))
             f->aggregate = true;
-        /* "carried out 82 operations", "in 15 attacks": counted incidents */
-        if (c->tk.t[i].kind == TOK_NUM && i + 1 < last &&
+        /* "carried out 82 operations", "in 15 attacks", "in various attacks":
+         * counted incidents */
+        if ((c->tk.t[i].kind == TOK_NUM || tok_is(&c->tk, i, "various")) && i + 1 < last &&
             (tok_is(&c->tk, i + 1, "operations") || tok_is(&c->tk, i + 1, "attacks") ||
              tok_is(&c->tk, i + 1, "raids") || tok_is(&c->tk, i + 1, "strikes") ||
              tok_is(&c->tk, i + 1, "incidents") || tok_is(&c->tk, i + 1, "bombings")))

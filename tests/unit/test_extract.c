@@ -581,6 +581,12 @@ static void aggregates_are_not_incidents(void **state)
             "Attacks have killed more than 400 soldiers since May, officials said.", &l);
     assert_int_equal(l.n, 0);
     event_list_free(&l);
+    /* "in various attacks": counted incidents */
+    extract(NULL,
+            "The guerrillas killed 52 soldiers in various attacks on army positions in "
+            "Chalatenango, the rebel radio said.", &l);
+    assert_int_equal(l.n, 0);
+    event_list_free(&l);
 }
 
 static void security_forces_killing_attackers_is_a_clash(void **state)

@@ -3376,11 +3376,26 @@ static const char *const harm_words[] = {
     "release", "released", "freed", "held", "hostage", "hostages", "victim",
     "victims", "body", "bodies", "wounding", "shooting", "taken", "killing", "killings",
     "lives", "massacre", "slaying", "slayings", "murders", "assassinations",
-    "kidnappings", NULL};
+    "kidnappings", "murdering", "assassinating", "abducting", NULL};
 
 /* A name is a victim when harm is done to it in the words next to it:
  * "the murder of jecar neghme", "killed president x", "x was kidnapped",
  * "x's murder", "x, who was killed". */
+/* Is token i part of an age or of letters with dots next to a name
+ * ("42-year-old", "55", "u.s. citizen"), which lists and look-backs pass? */
+static bool age_or_initials(const struct ctx *c, size_t i)
+{
+    const struct tok *t = &c->tk.t[i];
+    if (t->kind == TOK_NUM || tok_is(&c->tk, i, "year") || tok_is(&c->tk, i, "years") ||
+        tok_is(&c->tk, i, "old") || tok_is(&c->tk, i, "aged"))
+        return true;
+    if (tok_is(&c->tk, i, "-"))
+        return true;
+    /* the dot of "u.s.": glued to the word before it */
+    return tok_is(&c->tk, i, ".") && i > 0 && c->tk.t[i - 1].end == t->start &&
+           c->tk.t[i - 1].kind == TOK_WORD && c->tk.t[i - 1].norm_len == 1;
+}
+
 static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, size_t last)
 {
     /* before: "the murder of antioquia department governor x", "killed
@@ -3397,8 +3412,9 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
         }
         if (listing && (tok_is(&c->tk, p, ",") || tok_is(&c->tk, p, "and")))
             continue;
-        if (tok_is(&c->tk, p, "(") || tok_is(&c->tk, p, ")"))
-            continue; /* "the attack against (presidency minister) x" */
+        if (tok_is(&c->tk, p, "(") || tok_is(&c->tk, p, ")") || age_or_initials(c, p))
+            continue; /* "the attack against (presidency minister) x", "the killing of
+                       * 42-year-old x", "u.s. citizen x" */
         if ((tok_is(&c->tk, p, ",") || tok_is(&c->tk, p, "and")) && p > lo &&
             (c->pname[p - 1] & PN_TITLE))
             continue; /* "the death of the presidential candidate, x", "senator and
@@ -3411,6 +3427,14 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
     size_t a = end;
     if (a < last && possessive(c, end - 1))
         return word_in(c, a, W_HARM);
+    if (a < last && tok_is(&c->tk, a, "(")) { /* "x (name as received), kidnapped by" */
+        while (a < last && a < end + 8 && !tok_is(&c->tk, a, ")"))
+            a++;
+        if (a < last && tok_is(&c->tk, a, ")"))
+            a++;
+        else
+            a = end;
+    }
     if (a < last && tok_is(&c->tk, a, ",")) /* "x, one of the six jesuits murdered" */
         for (size_t k = a + 1; k < last && k < a + 10; k++) {
             if (c->tk.t[k].kind == TOK_PUNCT || tok_is(&c->tk, k, "by"))
@@ -3447,11 +3471,12 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
  * "and", places ("of milan"), nationalities, "together with"? */
 static bool listed_with(const struct ctx *c, size_t from, size_t to)
 {
-    if (to - from > 8)
+    if (to - from > 12)
         return false;
-    for (size_t i = from; i < to; i++)
+    for (size_t i = from; i < to; i++) /* "x, 55, from spain; y, 52, from france" */
         if (!(tok_is(&c->tk, i, ",") || tok_is(&c->tk, i, "and") || tok_is(&c->tk, i, "of") ||
               tok_is(&c->tk, i, "together") || tok_is(&c->tk, i, "with") ||
+              tok_is(&c->tk, i, "from") || tok_is(&c->tk, i, ";") || age_or_initials(c, i) ||
               match_covering(c, i, LEX_PLACE, 0) || match_covering(c, i, LEX_COUNTRY, 0) ||
               match_covering(c, i, LEX_DEMONYM, 0) || (c->pname[i] & PN_TITLE)))
             return false;

@@ -445,6 +445,21 @@ static void caseless_names_of_victims(void **state)
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "jose manuel jimenez rivera"));
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "carlos forero"));
     event_list_free(&l);
+    /* ages in a list, "(name as received)", "u.s. citizen x", "murdering x" */
+    extract(NULL,
+            "a car bomb exploded in the capital of the country today, and the police "
+            "blamed the cartel. those who were kidnapped are jose maria martinez, 55, "
+            "from spain; roberto lizardi, 52, from france. john marck jones (name as "
+            "received), kidnapped by the eln, is still missing. three persons were "
+            "injured, including u.s. citizen brenda hoovarit. the minister accused the "
+            "rebels of murdering ana isabel casanova.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "jose maria martinez"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "roberto lizardi"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "john marck jones"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "brenda hoovarit"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "ana isabel casanova"));
+    event_list_free(&l);
 }
 
 static void caseless_names_of_the_blamed(void **state)

@@ -110,6 +110,10 @@ struct meta {
     uint32_t para;
 };
 
+/* What a token is to people's names (c->pname): the start of a given
+ * name, the last word of a title. */
+enum person_word { PN_GIVEN = 1, PN_TITLE = 2 };
+
 struct ctx {
     const struct doc *d;
     const char *text;
@@ -130,7 +134,7 @@ struct ctx {
     struct date last_date;    /* the latest day the story gave, stated or not */
     uint64_t *wmask;          /* per token: the word lists it is in (word_in()) */
     uint64_t sent_words;      /* the lists of any token of the sentence read_frame() reads */
-    uint8_t *pname;           /* per token: PN_GIVEN, PN_TITLE (see person_roles()) */
+    uint8_t *pname;           /* per token: enum person_word (see name_words()) */
     const char **sent_type;   /* per sentence: the type its frame read, or NULL */
     bool story;               /* story_roles() is gathering the story's roles */
     struct {                  /* where and when the paragraph is set so far */
@@ -2146,7 +2150,7 @@ static const char *const not_modifier[] = {
     "had", "has", "have", "it", "they", "which", "who", "where", "when", "while",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "no", "not", "also", "then", "there", "up", "down", "off", "out", "whose", "around",
-    "for", "left", "went", "came", "set", "put", "hit", "near", NULL};
+    "for", "left", "went", "came", "set", "put", "hit", "near", "whom", NULL};
 
 /* Is token i inside a dictionary match that cannot describe a target (a
  * group, a country, an event word; not "police" in "police headquarters")? */
@@ -3246,8 +3250,6 @@ static struct meta *meta_at(struct ctx *c, size_t k)
 }
 
 /* ---- people named ------------------------------------------------------ */
-
-enum { PN_GIVEN = 1, PN_TITLE = 2 };
 
 /* Takes the given names and titles out of the matches into c->pname: they
  * only serve to find people's names (name_at()), and no other rule sees

@@ -3928,6 +3928,17 @@ static void word_masks(struct ctx *c)
     }
 }
 
+/* The buffers of the last document, kept for the next: its tokens, its
+ * matches and the block of its per-token arrays are reused rather than
+ * allocated and freed for every document. Per thread, as ev_extract()
+ * may run in several at once; held until the program ends. */
+static _Thread_local struct {
+    struct tokens tk;
+    struct lex_matches lm;
+    uint64_t *per_tok;     /* the block that ctx.wmask heads */
+    size_t per_tok_size;   /* its size in bytes */
+} kept;
+
 int ev_extract(const struct doc *d, struct event_list *out)
 {
     return ev_extract_explain(d, out, NULL);
@@ -3940,6 +3951,9 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     c.xp = explain;
     c.d = d;
     c.text = d->text;
+    c.tk = kept.tk; /* tok_run() and lex_scan() start them afresh */
+    c.lm = kept.lm;
+    c.lm.n = 0;
     int rc = tok_run(&c.tk, d->text, d->len);
     lex_scan(lex_get(), &c.tk, d->text, &c.lm);
     if (c.tk.caseless) {
@@ -3951,10 +3965,16 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
         c.lm.n = k;
     }
     /* the arrays of one entry per token, in one allocation (the widest
-     * first, so that each is aligned); c.wmask frees them all */
+     * first, so that each is aligned), kept for the next document */
     size_t nt = c.tk.n + 1;
     size_t flags_size = nt * (sizeof *c.pname + sizeof *c.date_tok + sizeof *c.used_num);
-    c.wmask = xmalloc(nt * (sizeof *c.wmask + sizeof *c.match_at) + flags_size);
+    size_t per_tok_size = nt * (sizeof *c.wmask + sizeof *c.match_at) + flags_size;
+    if (kept.per_tok_size < per_tok_size) {
+        free(kept.per_tok);
+        kept.per_tok = xmalloc(per_tok_size);
+        kept.per_tok_size = per_tok_size;
+    }
+    c.wmask = kept.per_tok;
     c.match_at = (int32_t *)(c.wmask + nt);
     c.pname = (uint8_t *)(c.match_at + nt);
     c.date_tok = (bool *)(c.pname + nt);
@@ -4191,9 +4211,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     mark_background(&c, out, doc_first);
     merge_retold(&c, out, doc_first);
     free(c.meta);
-    free(c.wmask); /* and the other arrays per token */
     free(c.sent_type);
-    lex_matches_free(&c.lm);
-    tok_free(&c.tk);
+    kept.tk = c.tk; /* and c.wmask's block stays in kept.per_tok */
+    kept.lm = c.lm;
     return rc;
 }

@@ -442,6 +442,38 @@ static void ingest_open(struct ingest_run *r, const char *path, int fd,
     ingest_fd(r, path, fd, &st, kind);
 }
 
+/* Reads a plain-text or HTML file that readdir() called regular (fd is
+ * closed here) without stat'ing it: one read() into buf (READ_CHUNK
+ * bytes, the caller's, reused from file to file), where a read that falls
+ * short ends the file, as read_all() has it for any regular file. Its
+ * size is then the bytes read, so the checks and messages are those of
+ * ingest_fd(). A file that fills buf, or whose read fails, is rewound and
+ * handed to ingest_open(), which stats it and reads it as before. */
+static void ingest_regular(struct ingest_run *r, const char *path, int fd, int depth,
+                           enum kind kind, char *buf)
+{
+    ssize_t got;
+    do
+        got = read(fd, buf, READ_CHUNK);
+    while (got < 0 && errno == EINTR);
+    if (got < 0 || got == READ_CHUNK) {
+        if (lseek(fd, 0, SEEK_SET) != 0) {
+            ingest_fail(r, ERR_IO, path, "%s", strerror(errno));
+            close(fd);
+            return;
+        }
+        ingest_open(r, path, fd, depth, false);
+        return;
+    }
+    size_t n = (size_t)got;
+    if (n > r->max)
+        ingest_fail(r, ERR_TOOBIG, path, "file too large: %llu bytes (limit %zu)",
+                    (unsigned long long)n, r->max);
+    else
+        ingest_bytes(r, kind, path, buf, n);
+    close(fd);
+}
+
 /* One name read from a directory, with the type readdir() gave for it
  * (DT_UNKNOWN when the file system does not tell). */
 struct dir_entry {
@@ -467,6 +499,7 @@ static void ingest_dir(struct ingest_run *r, const char *path, int fd, int depth
     struct buf child;
     buf_init(&child, MAX_PATH_LEN);
     DIR *dir = NULL;
+    char *file_buf = NULL; /* for ingest_regular(), allocated at its first file */
 
     if (depth > MAX_DIR_DEPTH) {
         ingest_fail(r, ERR_TOOBIG, path, "directories nested deeper than %d levels",
@@ -518,6 +551,7 @@ static void ingest_dir(struct ingest_run *r, const char *path, int fd, int depth
         }
         bool is_dir = ents[i].type == DT_DIR;
         bool is_reg = ents[i].type == DT_REG;
+        bool told_reg = is_reg; /* by readdir(): no stat needed */
         if (!is_dir && !is_reg) { /* a link, a special file or untold */
             struct stat st;
             if (fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
@@ -542,9 +576,17 @@ static void ingest_dir(struct ingest_run *r, const char *path, int fd, int depth
             ingest_fail(r, errno_code(errno), child.data, "%s", strerror(errno));
             continue;
         }
-        ingest_open(r, child.data, cfd, depth + 1, false);
+        enum kind kind = told_reg ? kind_of(name) : KIND_UNKNOWN;
+        if (kind == KIND_TEXT || kind == KIND_HTML) {
+            if (!file_buf)
+                file_buf = xmalloc(READ_CHUNK);
+            ingest_regular(r, child.data, cfd, depth + 1, kind, file_buf);
+        } else {
+            ingest_open(r, child.data, cfd, depth + 1, false);
+        }
     }
 out:
+    free(file_buf);
     if (dir)
         closedir(dir);
     for (size_t i = 0; i < n; i++)

@@ -461,7 +461,10 @@ bool ingest_norm_date(const char *s, size_t n, char out[11])
         return false;
     if (!ingest_date_valid(y, m, d))
         return false;
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+    char date[32]; /* room the compiler can prove; a valid date takes 10 */
+    snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+    memcpy(out, date, 10);
+    out[10] = '\0';
     return true;
 }
 
@@ -494,7 +497,7 @@ void ingest_parse_body(struct doc *d, size_t start)
         d->dateline_place = dl.caps ? title_case(s + dl.place, dl.place_end - dl.place)
                                     : xstrndup(s + dl.place, dl.place_end - dl.place);
     if (!d->published && dl.y && ingest_date_valid(dl.y, dl.m, dl.d)) {
-        char date[16];
+        char date[32];
         snprintf(date, sizeof date, "%04d-%02d-%02d", dl.y, dl.m, dl.d);
         d->published = xstrdup(date);
     }

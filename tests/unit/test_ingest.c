@@ -716,7 +716,7 @@ static void test_jsonl(void **state)
 /* Writes a file under dir. */
 static void write_file(const char *dir, const char *name, const char *data, size_t len)
 {
-    char path[1024];
+    char path[8192]; /* room for any directory and name the tests make */
     snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "wb");
     assert_non_null(f);

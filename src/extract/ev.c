@@ -215,7 +215,7 @@ _Static_assert(W__COUNT <= 64, "word_in() masks hold 64 lists");
 
 /* Is token i one of the words of list? Answered from the bit mask of the
  * lists holding each token's word, computed once per document (see
- * word_masks()). */
+ * word_facts()). */
 static bool word_in(const struct ctx *c, size_t i, enum word_list list)
 {
     return i < c->tk.n && (c->wmask[i] >> list & 1);
@@ -3909,22 +3909,68 @@ static void word_table_build(void)
         }
 }
 
-/* Fills c->wmask: for each token, the word lists its normalised form is
- * in (as tok_is() would find it, whatever the token's kind). The token's
- * hash is the tokeniser's. */
-static void word_masks(struct ctx *c)
+/* The number (into word_text[] and word_mask[]) of the listed word
+ * form[0..len) of hash hash, or 0 when no list holds it. */
+static uint16_t word_number(const char *form, size_t len, uint32_t hash)
+{
+    for (uint32_t h = hash & (WORD_SLOTS - 1); word_table[h].word; h = (h + 1) & (WORD_SLOTS - 1))
+        if (word_table[h].hash == hash && word_table[h].len == len &&
+            memcmp(word_text[word_table[h].word], form, len) == 0)
+            return word_table[h].word;
+    return 0;
+}
+
+/* The words of the last documents, by their normalised form: what
+ * word_facts() finds for each, the word lists holding it and what the
+ * lexicon says of it as a phrase's first word. A news story's words are
+ * mostly the last story's, and one small table (128 KB) answers for them
+ * with one probe a token, instead of one into the word table and one into
+ * the lexicon's filter and slots, which are large and so seldom in cache.
+ * Per thread, as ev_extract() may run in several at once; an entry holds
+ * what the lookups say of its form, so the cache never changes an answer. */
+#define FACT_CACHE_BITS 12
+#define FACT_CACHE_SLOTS (1u << FACT_CACHE_BITS)
+#define FACT_CACHE_FORM 21    /* longer words are looked up every time */
+
+struct word_fact {
+    uint32_t hash;      /* the form's tok_hash() */
+    int32_t lex_first;  /* lex_first() of the form */
+    uint16_t word;      /* word_number() of the form */
+    uint8_t len;        /* the form's length; 0: a free entry */
+    char form[FACT_CACHE_FORM];
+};
+_Static_assert(sizeof(struct word_fact) == 32, "two entries to a cache line");
+
+static _Thread_local struct word_fact fact_cache[FACT_CACHE_SLOTS];
+
+/* Fills c->wmask and firsts: for each token, the word lists its
+ * normalised form is in (as tok_is() would find it, whatever the token's
+ * kind) and what lex_first() says of the form, for lex_scan_firsts().
+ * Asks the cache first, the word table and the lexicon on a miss. The
+ * token's hash is the tokeniser's. */
+static void word_facts(struct ctx *c, const struct lexicon *lx, int32_t *firsts)
 {
     pthread_once(&word_once, word_table_build);
     for (size_t i = 0; i < c->tk.n; i++) {
         const struct tok *t = &c->tk.t[i];
-        c->wmask[i] = 0;
-        for (uint32_t h = t->hash & (WORD_SLOTS - 1); word_table[h].word;
-             h = (h + 1) & (WORD_SLOTS - 1))
-            if (word_table[h].hash == t->hash && word_table[h].len == t->norm_len &&
-                memcmp(word_text[word_table[h].word], tok_norm(&c->tk, i), t->norm_len) == 0) {
-                c->wmask[i] = word_mask[word_table[h].word];
-                break;
+        const char *form = tok_norm(&c->tk, i);
+        struct word_fact *e = &fact_cache[(t->hash * 0x9E3779B1u) >> (32 - FACT_CACHE_BITS)];
+        if (e->len != t->norm_len || e->hash != t->hash || memcmp(e->form, form, e->len) != 0) {
+            uint16_t word = word_number(form, t->norm_len, t->hash);
+            int32_t first = lex_first(lx, form, t->norm_len, t->hash);
+            if (t->norm_len == 0 || t->norm_len > FACT_CACHE_FORM) {
+                c->wmask[i] = word_mask[word];
+                firsts[i] = first;
+                continue;
             }
+            e->hash = t->hash;
+            e->lex_first = first;
+            e->word = word;
+            e->len = (uint8_t)t->norm_len;
+            memcpy(e->form, form, t->norm_len);
+        }
+        c->wmask[i] = word_mask[e->word];
+        firsts[i] = e->lex_first;
     }
 }
 
@@ -3955,7 +4001,27 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     c.lm = kept.lm;
     c.lm.n = 0;
     int rc = tok_run(&c.tk, d->text, d->len);
-    lex_scan(lex_get(), &c.tk, d->text, &c.lm);
+    /* the arrays of one entry per token, in one allocation (the widest
+     * first, so that each is aligned), kept for the next document */
+    size_t nt = c.tk.n + 1;
+    size_t flags_size = nt * (sizeof *c.pname + sizeof *c.date_tok + sizeof *c.used_num);
+    size_t per_tok_size =
+        nt * (sizeof *c.wmask + sizeof *c.match_at + sizeof(int32_t)) + flags_size;
+    if (kept.per_tok_size < per_tok_size) {
+        free(kept.per_tok);
+        kept.per_tok = xmalloc(per_tok_size);
+        kept.per_tok_size = per_tok_size;
+    }
+    c.wmask = kept.per_tok;
+    c.match_at = (int32_t *)(c.wmask + nt);
+    int32_t *firsts = c.match_at + nt; /* lex_first() of each token, for lex_scan_firsts() */
+    c.pname = (uint8_t *)(firsts + nt);
+    c.date_tok = (bool *)(c.pname + nt);
+    c.used_num = c.date_tok + nt;
+    memset(c.pname, 0, flags_size);
+    const struct lexicon *lx = lex_get();
+    word_facts(&c, lx, firsts);
+    lex_scan_firsts(lx, &c.tk, d->text, firsts, &c.lm);
     if (c.tk.caseless) {
         /* case-sensitive names ("IS", "US") mean nothing without case */
         size_t k = 0;
@@ -3964,25 +4030,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
                 c.lm.v[k++] = c.lm.v[i];
         c.lm.n = k;
     }
-    /* the arrays of one entry per token, in one allocation (the widest
-     * first, so that each is aligned), kept for the next document */
-    size_t nt = c.tk.n + 1;
-    size_t flags_size = nt * (sizeof *c.pname + sizeof *c.date_tok + sizeof *c.used_num);
-    size_t per_tok_size = nt * (sizeof *c.wmask + sizeof *c.match_at) + flags_size;
-    if (kept.per_tok_size < per_tok_size) {
-        free(kept.per_tok);
-        kept.per_tok = xmalloc(per_tok_size);
-        kept.per_tok_size = per_tok_size;
-    }
-    c.wmask = kept.per_tok;
-    c.match_at = (int32_t *)(c.wmask + nt);
-    c.pname = (uint8_t *)(c.match_at + nt);
-    c.date_tok = (bool *)(c.pname + nt);
-    c.used_num = c.date_tok + nt;
-    memset(c.pname, 0, flags_size);
     c.sent_type = xcalloc(c.tk.ns + 1, sizeof *c.sent_type);
     name_words(&c);
-    word_masks(&c);
     for (size_t i = 0; i < c.tk.n; i++)
         c.match_at[i] = -1;
     for (size_t k = c.lm.n; k-- > 0;)

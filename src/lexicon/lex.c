@@ -72,49 +72,19 @@ static const struct lex_blob_slot *find(const struct lexicon *lx, const struct t
     }
 }
 
-/* The first words looked up lately, by their form: a news story's words
- * are mostly the last story's, and one small table (128 KB) answers for
- * them without touching the filter, the slot table and the string pool,
- * which are large and so seldom in cache. Per thread, as lex_scan() may
- * run in several at once; each entry stands for what find() says of a
- * one-word key, so the cache never changes an answer. */
-#define FIRST_CACHE_SLOTS 4096 /* a power of two */
-#define FIRST_CACHE_FORM 22    /* longer words are looked up every time */
-
-struct first_word {
-    uint32_t hash;     /* the form's lex_hash() */
-    int32_t head;      /* its slot's head, when found */
-    uint8_t len;       /* the form's length; 0: a free entry */
-    uint8_t found;     /* does a key start with the word? */
-    char form[FIRST_CACHE_FORM];
-};
-_Static_assert(sizeof(struct first_word) == 32, "two entries to a cache line");
-
-static _Thread_local struct first_word first_cache[FIRST_CACHE_SLOTS];
-
-/* Does a phrase key start with the word of token i (not punctuation)?
- * When one does, *head is its slot's head: the first phrase with exactly
- * this one-word key, or -1. Asks the cache first; find() on a miss. */
-static bool first_word(const struct lexicon *lx, const struct tokens *tk, size_t i,
-                       int32_t *head)
+/* The one-word key form[0..len) looked up as find() would (lex.h). */
+int32_t lex_first(const struct lexicon *lx, const char *form, size_t len, uint32_t hash)
 {
-    const struct tok *t = &tk->t[i];
-    struct first_word *e = &first_cache[(t->hash * 0x9E3779B1u) >> 20];
-    const char *w = tok_norm(tk, i);
-    if (e->len == t->norm_len && e->hash == t->hash && memcmp(e->form, w, e->len) == 0) {
-        *head = e->head;
-        return e->found;
+    uint32_t bit = lex_filter_bit(hash, lx->filter_shift);
+    if (!(lx->filter[bit >> 6] >> (bit & 63) & 1))
+        return LEX_NOT_FIRST;
+    for (size_t q = hash & lx->mask;; q = (q + 1) & lx->mask) {
+        const struct lex_blob_slot *s = &lx->slots[q];
+        if (s->key == LEX_BLOB_NONE)
+            return LEX_NOT_FIRST;
+        if (s->hash == hash && s->len == len && memcmp(lx->strings + s->key, form, len) == 0)
+            return s->head;
     }
-    const struct lex_blob_slot *s = find(lx, tk, i, i, t->norm_len, t->hash);
-    *head = s ? s->head : -1;
-    if (t->norm_len > 0 && t->norm_len <= FIRST_CACHE_FORM) {
-        e->hash = t->hash;
-        e->head = *head;
-        e->len = (uint8_t)t->norm_len;
-        e->found = s != NULL;
-        memcpy(e->form, w, t->norm_len);
-    }
-    return s != NULL;
 }
 
 static const char *str_at(const char *strings, uint32_t off)
@@ -203,8 +173,16 @@ static bool exact_ok(const struct tokens *tk, const char *text, size_t a, size_t
     return exact[e] == '\0';
 }
 
+/* The phrases of the tokens, each first word looked up afresh (lex.h). */
 void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *text,
               struct lex_matches *out)
+{
+    lex_scan_firsts(lx, tk, text, NULL, out);
+}
+
+/* The longest phrase at each token, left to right (lex.h). */
+void lex_scan_firsts(const struct lexicon *lx, const struct tokens *tk, const char *text,
+                     const int32_t *firsts, struct lex_matches *out)
 {
     size_t i = 0;
     while (i < tk->n) {
@@ -233,13 +211,14 @@ void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *tex
             if (j > i && (t->flags & TOK_PARA))
                 break;
             /* the key: the words so far joined by spaces, never copied;
-             * a first word's hash is the tokeniser's, and the cache
-             * (first_word()) knows the common ones */
+             * a first word's hash is the tokeniser's, and the caller
+             * may have looked it up already (firsts) */
             int32_t head;
             if (words == 0) {
                 h = t->hash;
                 key_len = t->norm_len;
-                if (!first_word(lx, tk, j, &head))
+                head = firsts ? firsts[j] : lex_first(lx, tok_norm(tk, j), t->norm_len, t->hash);
+                if (head == LEX_NOT_FIRST)
                     break;
             } else {
                 h = lex_hash_more(h, " ", 1);

@@ -91,6 +91,21 @@ const struct lexicon *lex_get(void);
  * share it), then scanning resumes after it. Appends to out. */
 void lex_scan(const struct lexicon *lx, const struct tokens *tk, const char *text,
               struct lex_matches *out);
+
+/* What lex_first() says of a word that starts no phrase key. */
+#define LEX_NOT_FIRST (-2)
+
+/* Does a phrase key start with the normalised word form[0..len), whose
+ * hash is hash (tok_hash())? LEX_NOT_FIRST when none does; else the first
+ * phrase whose key is exactly this word, or -1 when the word only starts
+ * longer keys. */
+int32_t lex_first(const struct lexicon *lx, const char *form, size_t len, uint32_t hash);
+
+/* lex_scan(), told what lex_first() says of the form of each word token
+ * (firsts[i] for token i; entries of punctuation are not read). NULL:
+ * lex_scan() itself, which asks lex_first() at every word. */
+void lex_scan_firsts(const struct lexicon *lx, const struct tokens *tk, const char *text,
+                     const int32_t *firsts, struct lex_matches *out);
 void lex_matches_free(struct lex_matches *m);
 
 /* Lookups by key; NULL when absent. */

@@ -426,6 +426,26 @@ void doer_roles(struct ctx *c, struct event *e, size_t nsent)
                 strvec_push(&e->roles[ROLE_PERPETRATOR], c->text + c->tk.t[first].start, n);
             }
         }
+        /* "the arrest of 45 soldiers and 2 officers for killing 6
+         * clergymen": the people held for the harm did it */
+        for (size_t h = s->first; h + 2 < s->last; h++) {
+            if (!word_in(c, h, W_DOER_NOUNS) || tok_is(&c->tk, h, "group"))
+                continue;
+            size_t k = h + 1;
+            while (k < s->last && k < h + 5 &&
+                   (tok_is(&c->tk, k, "and") || c->tk.t[k].kind == TOK_NUM ||
+                    word_in(c, k, W_DOER_NOUNS)))
+                k++;
+            if (!(k + 1 < s->last && tok_is(&c->tk, k, "for") && word_in(c, k + 1, W_HARM)))
+                continue;
+            size_t end, first = doer_phrase(c, h, s->first, s->last, &end);
+            if (first == SIZE_MAX)
+                continue;
+            size_t n = c->tk.t[end - 1].end - c->tk.t[first].start;
+            xp(c, "  doer \"%.*s\" (sentence %zu), held for the harm\n", (int)n,
+               c->text + c->tk.t[first].start, si + 1);
+            strvec_push(&e->roles[ROLE_PERPETRATOR], c->text + c->tk.t[first].start, n);
+        }
     }
 }
 

@@ -544,6 +544,15 @@ static void doers_of_undated_attacks(void **state)
     assert_true(l.n >= 1);
     assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "uniformed men"));
     event_list_free(&l);
+    /* the people held for the harm did it */
+    extract(NULL,
+            "A bomb exploded in the town of Yunguyo early this morning. The president "
+            "announced the arrest of 45 soldiers and 2 officers for killing six "
+            "priests.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "45 soldiers"));
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "2 officers"));
+    event_list_free(&l);
 }
 
 static void background_incident_and_money(void **state)

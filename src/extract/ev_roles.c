@@ -426,6 +426,24 @@ void doer_roles(struct ctx *c, struct event *e, size_t nsent)
                 strvec_push(&e->roles[ROLE_PERPETRATOR], c->text + c->tk.t[first].start, n);
             }
         }
+        /* "accused the armed forces of the massacre": the state's forces
+         * blamed for the harm */
+        for (size_t k = s->first; k + 2 < s->last; k++) {
+            if (!word_in(c, k, W_BLAME_BEFORE))
+                continue;
+            size_t j = k + 1;
+            if (tok_is(&c->tk, j, "the"))
+                j++;
+            const struct lex_match *sec = match_covering(c, j, LEX_TRIGGER, TRIG_SECURITY);
+            if (!sec || sec->first != j)
+                continue;
+            bool harm = false;
+            for (size_t q = sec->last; q < s->last && q < sec->last + 6 && !harm; q++)
+                harm = word_in(c, q, W_HARM);
+            if (harm)
+                strvec_push(&e->roles[ROLE_ORGANIZATION], c->text + c->tk.t[sec->first].start,
+                            c->tk.t[sec->last - 1].end - c->tk.t[sec->first].start);
+        }
         /* "the arrest of 45 soldiers and 2 officers for killing 6
          * clergymen": the people held for the harm did it */
         for (size_t h = s->first; h + 2 < s->last; h++) {

@@ -553,6 +553,13 @@ static void doers_of_undated_attacks(void **state)
     assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "45 soldiers"));
     assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "2 officers"));
     event_list_free(&l);
+    /* forces accused of the harm are the organisation behind it */
+    extract(NULL,
+            "A bomb exploded in the town of Yunguyo early this morning. The bishop "
+            "accused the army of the massacre of twelve peasants.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_ORGANIZATION, "army"));
+    event_list_free(&l);
 }
 
 static void background_incident_and_money(void **state)

@@ -177,7 +177,7 @@ static const char *const other_genres[] = {
     "gamers", "video", "novel", "novelist", "film", "movie", "fiction",
     "chapter", "book", "historian", "museum", "exhibition", "ammonium", "accident",
     "accidental", "blaze", "thriller", "drama", "sequel", "premiere", "cinemas",
-    "cinema", "screenplay", "director", "actors", "actor", "crash", "crashed", NULL};
+    "cinema", "screenplay", "actors", "actor", "crash", "crashed", NULL};
 
 /* Words that make a story about political violence. */
 static const char *const political[] = {

@@ -591,6 +591,20 @@ static void no_events_in_ordinary_text(void **state)
     event_list_free(&l);
 }
 
+static void a_director_is_no_film(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    /* "director" is a title in the news, not a sign of a film story */
+    extract(NULL,
+            "Two bombs exploded early this morning in Medellin at the house of a judge "
+            "and at the offices of a lawyer, a former director of the provincial bank. The "
+            "explosions caused some damage, the police director said.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].method, "bombing");
+    event_list_free(&l);
+}
+
 static void possible_attacks_are_not_incidents(void **state)
 {
     (void)state;
@@ -805,6 +819,7 @@ int main(void)
         cmocka_unit_test(caseless_names_of_the_blamed),
         cmocka_unit_test(seized_arms_are_no_weapons),
         cmocka_unit_test(possible_attacks_are_not_incidents),
+        cmocka_unit_test(a_director_is_no_film),
         cmocka_unit_test(doers_of_undated_attacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

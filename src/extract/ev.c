@@ -151,6 +151,13 @@ static const char *const aux_words[] = {
     "reported", "believed", "feared", "said", "thought", "to", "get", "got",
     "left", "shot", "found", NULL};
 
+/* Words of natural disasters and accidents: a sentence telling one makes
+ * no attack of its killing words. */
+static const char *const disasters[] = {
+    "earthquake", "quake", "flood", "floods", "flooding", "hurricane", "cyclone", "typhoon",
+    "storm", "landslide", "tsunami", "wildfire", "drought", "accident", "accidental",
+    "crash", "crashed", NULL};
+
 /* Words of wars and regimes whose dead are totals, not an incident's. */
 static const char *const war_words[] = {
     "war", "wars", "conflict", "regime", "regimes", "insurgency", "violence", NULL};
@@ -1182,21 +1189,6 @@ static bool labour_strike(const struct ctx *c, const struct lex_match *m, size_t
     return false;
 }
 
-/* Does the sentence tell a natural disaster or an accident ("the
- * earthquake of 1983 ..., killing 250 people")? */
-static bool tells_disaster(const struct ctx *c, size_t first, size_t last)
-{
-    static const char *const disasters[] = {
-        "earthquake", "quake", "flood", "floods", "flooding", "hurricane", "cyclone",
-        "typhoon", "storm", "landslide", "tsunami", "wildfire", "drought", "accident",
-        "accidental", "crash", "crashed", NULL};
-    for (size_t i = first; i < last; i++)
-        for (int k = 0; disasters[k]; k++)
-            if (tok_is(&c->tk, i, disasters[k]))
-                return true;
-    return false;
-}
-
 static void read_frame(struct ctx *c, size_t si, struct frame *f)
 {
     const struct sent *s = &c->tk.s[si];
@@ -1769,7 +1761,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
             f->aggregate = true;
     }
     f->method_hint = t.ramming ? "vehicle_ramming" : t.method;
-    f->disaster = f->disaster || (sent_has(c, W_OTHER_GENRES) && tells_disaster(c, first, last));
+    f->disaster = f->disaster || sent_has(c, W_DISASTERS); /* "the earthquake of 1983 ...,
+                                                             * killing 250 people" */
     decide_type(&t, f);
     /* "Two assailants armed with rifles attacked ...": shot */
     static const char *const firearms[] = {
@@ -2010,18 +2003,38 @@ static const char *const not_modifier[] = {
     "no", "not", "also", "then", "there", "up", "down", "off", "out", "whose", "around",
     "for", "left", "went", "came", "set", "put", "hit", "near", "whom", NULL};
 
-/* Is token i inside a dictionary match that cannot describe a target (a
- * group, a country, an event word; not "police" in "police headquarters")? */
-static bool in_match(const struct ctx *c, size_t i)
+/* Does the word at token i end like a verb or an adverb ("armed",
+ * "carrying", "heavily"; more than four letters)? */
+bool verb_or_adverb(const struct ctx *c, size_t i)
+{
+    const struct tok *t = &c->tk.t[i];
+    size_t n = t->end - t->start;
+    const char *w = c->text + t->start;
+    return n > 4 && (memcmp(w + n - 2, "ed", 2) == 0 || memcmp(w + n - 3, "ing", 3) == 0 ||
+                     memcmp(w + n - 2, "ly", 2) == 0);
+}
+
+/* Is token i inside a dictionary match other than one of kind (and, for
+ * triggers, of class cls)? Matches are looked for as match_covering()
+ * does, up to 12 tokens back. */
+bool covered_by_other(const struct ctx *c, size_t i, int kind, int cls)
 {
     for (size_t k = i + 1; k-- > 0 && i - k < 12;)
         if (c->match_at[k] >= 0)
             for (const struct lex_match *m = &c->lm.v[c->match_at[k]];
                  m < c->lm.v + c->lm.n && m->first == k; m++)
-                if (m->last > i && !(m->phrase->kind == LEX_TRIGGER &&
-                                     lex_triggers[m->phrase->index].cls == TRIG_SECURITY))
+                if (m->last > i &&
+                    !(m->phrase->kind == kind &&
+                      (kind != LEX_TRIGGER || lex_triggers[m->phrase->index].cls == cls)))
                     return true;
     return false;
+}
+
+/* Is token i inside a dictionary match that cannot describe a target (a
+ * group, a country, an event word; not "police" in "police headquarters")? */
+static bool in_match(const struct ctx *c, size_t i)
+{
+    return covered_by_other(c, i, LEX_TRIGGER, TRIG_SECURITY);
 }
 
 /* A target with the words that describe it: "an electric power
@@ -2034,13 +2047,8 @@ static void target_text(const struct ctx *c, const struct lex_match *m, size_t l
     size_t first = m->first;
     while (first > lo && m->first - first < 3) {
         size_t i = first - 1;
-        const struct tok *t = &c->tk.t[i];
-        size_t n = t->end - t->start;
-        const char *w = c->text + t->start;
-        if (t->kind != TOK_WORD || word_in(c, i, W_NOT_MODIFIER) ||
-            (n > 4 && (memcmp(w + n - 2, "ed", 2) == 0 || memcmp(w + n - 3, "ing", 3) == 0 ||
-                       memcmp(w + n - 2, "ly", 2) == 0)) ||
-            in_match(c, i))
+        if (c->tk.t[i].kind != TOK_WORD || word_in(c, i, W_NOT_MODIFIER) ||
+            verb_or_adverb(c, i) || in_match(c, i))
             break;
         first = i;
     }
@@ -3256,7 +3264,8 @@ static const char *const *const word_lists[W__COUNT] = {
     [W_ACTS] = act_words, [W_DOER_NOUNS] = doer_nouns, [W_DOER_MODIFIERS] = doer_modifiers,
     [W_TOLL_RISES] = toll_rises, [W_AMONG] = among_words, [W_SUPERLATIVES] = superlatives,
     [W_HOSTAGE] = hostage_words, [W_NO] = no_words, [W_REASON] = reason_words,
-    [W_BEFORE] = before_words, [W_SPEAKING] = speaking, [W_DAYS] = day_words, [W_WAR] = war_words};
+    [W_BEFORE] = before_words, [W_SPEAKING] = speaking, [W_DAYS] = day_words, [W_WAR] = war_words,
+    [W_DISASTERS] = disasters};
 
 #define WORD_SLOTS 2048 /* a power of two, well above the words of all lists */
 

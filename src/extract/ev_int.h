@@ -130,7 +130,8 @@ enum word_list {
     W_AIRCRAFT, W_SITE_NOUNS, W_OTHER, W_ATTACKER_NOUNS, W_NOT_MODIFIER, W_NOT_NAME,
     W_PARTICLES, W_OBJECT_WORDS, W_HARM, W_BLAME_AFTER, W_BLAME_BEFORE, W_BLAME_LINKING,
     W_SEIZING, W_PASSIVE, W_ACTS, W_DOER_NOUNS, W_DOER_MODIFIERS, W_TOLL_RISES, W_AMONG,
-    W_SUPERLATIVES, W_HOSTAGE, W_NO, W_REASON, W_BEFORE, W_SPEAKING, W_WAR, W_DAYS, W__COUNT
+    W_SUPERLATIVES, W_HOSTAGE, W_NO, W_REASON, W_BEFORE, W_SPEAKING, W_WAR, W_DAYS,
+    W_DISASTERS, W__COUNT
 };
 _Static_assert(W__COUNT <= 64, "word_in() masks hold 64 lists");
 
@@ -166,6 +167,10 @@ const struct lex_match *match_covering(const struct ctx *c, size_t i, int kind, 
 size_t person_name(const struct ctx *c, size_t i, size_t last);
 /* Adds the weapons, targets, attackers and groups of frame f to e's roles. */
 void add_roles(const struct ctx *c, const struct frame *f, struct event *e);
+/* Is token i inside a dictionary match other than one of kind (and class)? */
+bool covered_by_other(const struct ctx *c, size_t i, int kind, int cls);
+/* Does the word at token i end like a verb or an adverb (-ed, -ing, -ly)? */
+bool verb_or_adverb(const struct ctx *c, size_t i);
 /* Is the type an act of the state (strike, raid, arrest, clash)? */
 bool is_state_action(const char *type);
 

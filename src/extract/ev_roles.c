@@ -38,21 +38,12 @@ static bool name_word(const struct ctx *c, size_t i)
 {
     const struct tok *t = &c->tk.t[i];
     size_t n = t->end - t->start;
-    const char *w = c->text + t->start;
-    if (t->kind != TOK_WORD || n < 2 || word_in(c, i, W_NOT_NAME) || (c->pname[i] & PN_TITLE))
-        return false;
-    if (n > 4 && (memcmp(w + n - 2, "ed", 2) == 0 || memcmp(w + n - 3, "ing", 3) == 0 ||
-                  memcmp(w + n - 2, "ly", 2) == 0))
+    if (t->kind != TOK_WORD || n < 2 || word_in(c, i, W_NOT_NAME) || (c->pname[i] & PN_TITLE) ||
+        verb_or_adverb(c, i))
         return false;
     /* a place may be a surname ("flores", "guerrero"); a group, a country
      * or an event word may not */
-    for (size_t k = i + 1; k-- > 0 && i - k < 12;)
-        if (c->match_at[k] >= 0)
-            for (const struct lex_match *m = &c->lm.v[c->match_at[k]];
-                 m < c->lm.v + c->lm.n && m->first == k; m++)
-                if (m->last > i && m->phrase->kind != LEX_PLACE)
-                    return false;
-    return true;
+    return !covered_by_other(c, i, LEX_PLACE, 0);
 }
 
 /* Is token i followed by a possessive "'s" (which the tokeniser drops)? */
@@ -109,9 +100,6 @@ static size_t name_at(const struct ctx *c, size_t i, size_t last)
     return n >= 1 && titled && ends ? n : 0;
 }
 
-/* A name is a victim when harm is done to it in the words next to it:
- * "the murder of jecar neghme", "killed president x", "x was kidnapped",
- * "x's murder", "x, who was killed". */
 /* Is token i part of an age or of letters with dots next to a name
  * ("42-year-old", "55", "u.s. citizen"), which lists and look-backs pass? */
 static bool age_or_initials(const struct ctx *c, size_t i)
@@ -127,6 +115,9 @@ static bool age_or_initials(const struct ctx *c, size_t i)
            c->tk.t[i - 1].kind == TOK_WORD && c->tk.t[i - 1].norm_len == 1;
 }
 
+/* A name is a victim when harm is done to it in the words next to it:
+ * "the murder of jecar neghme", "killed president x", "x was kidnapped",
+ * "x's murder", "x, who was killed". */
 static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, size_t last)
 {
     /* before: "the murder of antioquia department governor x", "killed
@@ -279,6 +270,18 @@ static bool blamed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
     return false;
 }
 
+/* Does the sentence s hold an event word (or, with counts, a count word
+ * such as "was killed")? */
+static bool tells_event(const struct ctx *c, const struct sent *s, bool counts)
+{
+    FOR_MATCHES(c, m, s->first, s->last)
+        if (m->phrase->kind == LEX_TRIGGER &&
+            (lex_triggers[m->phrase->index].cls == TRIG_EVENT ||
+             (counts && lex_triggers[m->phrase->index].cls == TRIG_COUNT)))
+            return true;
+    return false;
+}
+
 /* In a story without a date line the people harmed are its victims: every
  * sentence that tells an attack or a kidnapping adds the names harmed in
  * it to the first event. */
@@ -286,14 +289,7 @@ void person_roles(struct ctx *c, struct event *e, size_t nsent)
 {
     for (size_t si = 0; si < nsent; si++) {
         const struct sent *s = &c->tk.s[si];
-        bool trigger = false; /* an event word, or harm counted ("was killed") */
-        FOR_MATCHES(c, m, s->first, s->last)
-            if (m->phrase->kind == LEX_TRIGGER &&
-                (lex_triggers[m->phrase->index].cls == TRIG_EVENT ||
-                 lex_triggers[m->phrase->index].cls == TRIG_COUNT)) {
-                trigger = true;
-                break;
-            }
+        bool trigger = tells_event(c, s, true); /* or harm counted ("was killed") */
         for (size_t i = s->first; i < s->last && !trigger; i++)
             trigger = word_in(c, i, W_HARM); /* "the victims were identified as" */
         if (!trigger)
@@ -356,9 +352,7 @@ static size_t doer_phrase(const struct ctx *c, size_t h, size_t lo, size_t last,
                 tok_is(&c->tk, j, "the") || tok_is(&c->tk, j, "a") || name_word(c, j)))
                 break;
         }
-        if (*end == h + 1 && !tok_is(&c->tk, h, "members"))
-            *end = h + 1;
-        else if (*end == h + 1)
+        if (*end == h + 1 && tok_is(&c->tk, h, "members"))
             return SIZE_MAX; /* "members of" what? */
     }
     return first;
@@ -507,14 +501,7 @@ void story_roles(struct ctx *c, struct event *e, size_t nsent)
 {
     for (size_t si = 0; si < nsent; si++) {
         const struct sent *s = &c->tk.s[si];
-        bool trigger = false;
-        FOR_MATCHES(c, m, s->first, s->last)
-            if (m->phrase->kind == LEX_TRIGGER &&
-                lex_triggers[m->phrase->index].cls == TRIG_EVENT) {
-                trigger = true;
-                break;
-            }
-        if (!trigger || (c->sent_type[si] && is_state_action(c->sent_type[si])))
+        if (!tells_event(c, s, false) || (c->sent_type[si] && is_state_action(c->sent_type[si])))
             continue; /* the army's operations have no perpetrator */
         struct frame f = {0};
         f.first = s->first;

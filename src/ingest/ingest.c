@@ -375,6 +375,13 @@ static int read_all(int fd, size_t limit, size_t expect, char **out, size_t *n)
     return 0;
 }
 
+/* Reports a file of size bytes, more than the run allows. */
+static void fail_file_too_large(struct ingest_run *r, const char *source,
+                                unsigned long long size)
+{
+    ingest_fail(r, ERR_TOOBIG, source, "file too large: %llu bytes (limit %zu)", size, r->max);
+}
+
 /* Reads one open non-directory input (fd is closed here). */
 static void ingest_fd(struct ingest_run *r, const char *source, int fd,
                       const struct stat *st, enum kind kind)
@@ -386,8 +393,7 @@ static void ingest_fd(struct ingest_run *r, const char *source, int fd,
         goto out;
     }
     if (st && S_ISREG(st->st_mode) && (unsigned long long)st->st_size > r->max) {
-        ingest_fail(r, ERR_TOOBIG, source, "file too large: %llu bytes (limit %zu)",
-                    (unsigned long long)st->st_size, r->max);
+        fail_file_too_large(r, source, (unsigned long long)st->st_size);
         goto out;
     }
     size_t expect = st && S_ISREG(st->st_mode) ? (size_t)st->st_size : 0;
@@ -467,8 +473,7 @@ static void ingest_regular(struct ingest_run *r, const char *path, int fd, int d
     }
     size_t n = (size_t)got;
     if (n > r->max)
-        ingest_fail(r, ERR_TOOBIG, path, "file too large: %llu bytes (limit %zu)",
-                    (unsigned long long)n, r->max);
+        fail_file_too_large(r, path, n);
     else
         ingest_bytes(r, kind, path, buf, n);
     close(fd);

@@ -154,35 +154,6 @@ static void norm_word(struct buf *out, const char *s, size_t n)
     free(mapped);
 }
 
-/* For an ASCII word s[0..n): sets its TOK_ALLCAP flag and its hash and
- * appends its normalised form and the form's NUL to out, in one pass: what
- * all_caps(), norm_word() and tok_hash_more() do for any word. */
-static void ascii_word(struct buf *out, const char *s, size_t n, struct tok *t)
-{
-    char *w = buf_space(out, n + 1);
-    size_t k = 0;
-    int upper = 0;
-    bool lower = false;
-    uint32_t h = TOK_HASH_INIT;
-    /* without branches on the letters, whose cases come in no pattern */
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        unsigned char cl = cls[(unsigned char)c];
-        upper += cl == C_UPPER;
-        lower |= cl == C_LOWER;
-        char f = (char)(c + (cl == C_UPPER) * ('a' - 'A'));
-        w[k] = f;
-        uint32_t hf = (h ^ (unsigned char)f) * 16777619u; /* tok_hash_more() */
-        h = c != '\'' ? hf : h;
-        k += c != '\''; /* apostrophes are dropped */
-    }
-    w[k] = '\0';
-    buf_commit(out, k + 1);
-    t->hash = h;
-    if (upper >= 2 && !lower)
-        t->flags |= TOK_ALLCAP;
-}
-
 /* Is the word s[i..j) in capitals: no lower-case letter and at least
  * two upper-case ones? */
 static bool all_caps(const char *s, size_t n, size_t i, size_t j)
@@ -220,12 +191,11 @@ static int push_tok(struct tokens *tk, struct tok t)
 }
 
 /* Scans one word starting at i; returns its end. Keeps inner apostrophes
- * except a possessive "'s" at the end. Says whether the word is all digits
- * and whether it is all ASCII. */
-static size_t scan_word(const char *s, size_t n, size_t i, bool *digits_only, bool *ascii_only)
+ * except a possessive "'s" at the end. Says whether the word is all digits. */
+static size_t scan_word(const char *s, size_t n, size_t i, bool *digits_only)
 {
     size_t j = i;
-    bool digits = true, ascii = true;
+    bool digits = true;
     while (j < n) {
         /* ASCII letters and digits first, straight from the class table */
         unsigned char b = (unsigned char)s[j];
@@ -240,8 +210,6 @@ static size_t scan_word(const char *s, size_t n, size_t i, bool *digits_only, bo
         if (wordchar(cp)) {
             if (cp < '0' || cp > '9')
                 digits = false;
-            if (b >= 0x80)
-                ascii = false;
             j += k;
             continue;
         }
@@ -258,8 +226,6 @@ static size_t scan_word(const char *s, size_t n, size_t i, bool *digits_only, bo
                 if (!wordchar(after))
                     break;
             }
-            if (b >= 0x80)
-                ascii = false; /* a typographic apostrophe */
             j += k;
             digits = false;
             continue;
@@ -273,7 +239,6 @@ static size_t scan_word(const char *s, size_t n, size_t i, bool *digits_only, bo
         break;
     }
     *digits_only = digits;
-    *ascii_only = ascii;
     return j;
 }
 
@@ -402,23 +367,19 @@ int tok_run(struct tokens *tk, const char *s, size_t n)
         int32_t cp;
         size_t k = decode(s, n, i, &cp);
         if (wordchar(cp)) {
-            bool digits, ascii;
-            size_t j = scan_word(s, n, i, &digits, &ascii);
+            bool digits;
+            size_t j = scan_word(s, n, i, &digits);
             t.end = (uint32_t)j;
             t.kind = digits ? TOK_NUM : TOK_WORD;
             if (is_upper(cp))
                 t.flags |= TOK_CAP;
             t.norm = (uint32_t)tk->norm.len;
-            if (ascii) {
-                ascii_word(&tk->norm, s + i, j - i, &t);
-            } else {
-                if (all_caps(s, n, i, j))
-                    t.flags |= TOK_ALLCAP;
-                norm_word(&tk->norm, s + i, j - i);
-                t.hash = tok_hash_more(TOK_HASH_INIT, tk->norm.data + t.norm,
-                                       tk->norm.len - t.norm);
-                buf_putc(&tk->norm, '\0');
-            }
+            if (all_caps(s, n, i, j))
+                t.flags |= TOK_ALLCAP;
+            norm_word(&tk->norm, s + i, j - i);
+            t.hash = tok_hash_more(TOK_HASH_INIT, tk->norm.data + t.norm,
+                                   tk->norm.len - t.norm);
+            buf_putc(&tk->norm, '\0');
             /* the form's length, its NUL excluded */
             t.norm_len = (uint16_t)(tk->norm.len - 1 - t.norm > 0xFFFF
                                         ? 0xFFFF : tk->norm.len - 1 - t.norm);

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bytes.h"
+
 void jw_init(struct jw *w, struct buf *out)
 {
     memset(w, 0, sizeof *w);
@@ -47,16 +49,10 @@ void jw_arr_begin(struct jw *w) { open(w, '['); }
 void jw_arr_end(struct jw *w) { close_(w, ']'); }
 
 /* True when none of the eight bytes of w needs escaping: none is below
- * 0x20, a quote or a backslash (byte-parallel "has less than" and "has
- * zero" tests, exact for the word as a whole). */
+ * 0x20, a quote or a backslash. */
 static bool plain8(uint64_t w)
 {
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
-    uint64_t below_space = (w - ones * 0x20) & ~w & highs;
-    uint64_t is_quote = (quote - ones) & ~quote & highs;
-    uint64_t is_backslash = (backslash - ones) & ~backslash & highs;
-    return (below_space | is_quote | is_backslash) == 0;
+    return (bytes_below(w, 0x20) | bytes_equal(w, '"') | bytes_equal(w, '\\')) == 0;
 }
 
 void jw_escape(struct buf *out, const char *s, size_t n)

@@ -20,6 +20,7 @@
 
 #include "../core/alloc.h"
 #include "../core/buf.h"
+#include "../core/bytes.h"
 #include "../core/err.h"
 #include "ingest_int.h"
 
@@ -176,7 +177,7 @@ char *ingest_utf8_repair(const char *s, size_t n, size_t *out_len, int *repaired
     while (i < n) {
         /* eight ASCII bytes at a time: most text is all ASCII */
         uint64_t w;
-        if (i + 8 <= n && (memcpy(&w, u + i, 8), (w & 0x8080808080808080u) == 0)) {
+        if (i + 8 <= n && (memcpy(&w, u + i, 8), bytes_high(w) == 0)) {
             i += 8;
             continue;
         }
@@ -198,15 +199,10 @@ char *ingest_utf8_repair(const char *s, size_t n, size_t *out_len, int *repaired
 }
 
 /* True when one of the eight bytes of w is below 0x20 or is 0x7F: the
- * only bytes that may be IC_CTRL (exact: a byte-parallel "has less than"
- * and "has zero" test, which never misses and never flags a word wrongly). */
+ * only bytes that may be IC_CTRL. */
 static bool word_may_ctrl(uint64_t w)
 {
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t below_space = (w - ones * 0x20) & ~w & highs;
-    uint64_t del = w ^ (ones * 0x7F);
-    uint64_t is_del = (del - ones) & ~del & highs;
-    return (below_space | is_del) != 0;
+    return (bytes_below(w, 0x20) | bytes_equal(w, 0x7F)) != 0;
 }
 
 size_t ingest_count_ctrl(const char *s, size_t n)

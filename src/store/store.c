@@ -9,6 +9,7 @@
 #define XXH_STATIC_LINKING_ONLY /* XXH3_state_t on the stack */
 #include <xxhash.h>
 
+#include "../core/bytes.h"
 #include "../core/err.h"
 
 /* Copies a message into the caller's error buffer, when there is one. */
@@ -139,17 +140,6 @@ static bool is_ws(unsigned char c)
            c == '\r';
 }
 
-#define BYTES_01 0x0101010101010101ull
-#define BYTES_7F 0x7f7f7f7f7f7f7f7full
-#define BYTES_80 0x8080808080808080ull
-
-/* The high bit of each byte of x that is below n (n <= 0x80), exactly,
- * byte by byte (no carry crosses bytes). */
-static uint64_t bytes_below(uint64_t x, unsigned n)
-{
-    return ~(((x & BYTES_7F) + BYTES_01 * (0x80 - n)) | x) & BYTES_80;
-}
-
 /* Are the 8 bytes at p all within a normal run (see store_doc_hash()):
  * none a control character, none a space with white space (or a control
  * character) right after it? Reads p[0..9). */
@@ -158,7 +148,7 @@ static bool normal8(const unsigned char *p)
     uint64_t x, y;
     memcpy(&x, p, 8);
     memcpy(&y, p + 1, 8);
-    uint64_t space = bytes_below(x ^ (BYTES_01 * ' '), 1); /* x's bytes equal to ' ' */
+    uint64_t space = bytes_equal(x, ' ');
     return (bytes_below(x, ' ') | (space & bytes_below(y, ' ' + 1))) == 0;
 }
 

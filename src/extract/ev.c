@@ -2068,6 +2068,30 @@ static void target_text(const struct ctx *c, const struct lex_match *m, size_t l
                 c->tk.t[end - 1].end - c->tk.t[first].start);
 }
 
+/* People named by where they work or study ("bank employees"). */
+static const char *const staff_nouns[] = {
+    "students", "student", "employees", "employee", "workers", "worker", "staff",
+    "officials", "official", "professors", "teachers", "teacher", "personnel", "guards",
+    "guard", "members", "member", "authorities", "council", "board", NULL};
+
+/* Does the target at m only say where someone works or studies: a title
+ * or staff word just after it ("the university rector", "embassy
+ * employees") or before an "of" or "at" leading to it ("rector of el
+ * salvador's central american university")? Then nothing was struck. */
+static bool affiliation(const struct ctx *c, const struct lex_match *m, size_t lo)
+{
+    if (m->last < c->tk.n && ((c->pname[m->last] & PN_TITLE) || word_in(c, m->last, W_STAFF)))
+        return true;
+    for (size_t k = m->first; k-- > lo && m->first - k <= 6;) {
+        if (tok_is(&c->tk, k, "of") || tok_is(&c->tk, k, "at"))
+            return k > lo && ((c->pname[k - 1] & PN_TITLE) || word_in(c, k - 1, W_STAFF));
+        if (c->tk.t[k].kind != TOK_WORD || verb_or_adverb(c, k) ||
+            match_covering(c, k, LEX_TRIGGER, TRIG_EVENT))
+            break; /* "members of the FMLN attacked an electric power substation" */
+    }
+    return false;
+}
+
 /* Words of arms seized or found. */
 static const char *const seizing[] = {
     "seized", "captured", "confiscated", "recovered", "found", "discovered",
@@ -2156,7 +2180,8 @@ void add_roles(const struct ctx *c, const struct frame *f, struct event *e)
                 continue; /* a vehicle is a weapon only when driven into people */
             if (cls == TRIG_WEAPON && !seized_arms(c, f->first, m->first))
                 match_text(c, m, &e->roles[ROLE_WEAPON]);
-            else if (cls == TRIG_TARGET && (!c->story || struck(c, m, f->first, f->last)))
+            else if (cls == TRIG_TARGET && !affiliation(c, m, f->first) &&
+                     (!c->story || struck(c, m, f->first, f->last)))
                 target_text(c, m, f->first, &e->roles[ROLE_TARGET]);
             else if (!state_act && key_in(p->key, perp_role_words) &&
                      !(m->last < f->last && c->tk.t[m->last].kind == TOK_WORD &&
@@ -2165,6 +2190,25 @@ void add_roles(const struct ctx *c, const struct frame *f, struct event *e)
                 match_text(c, m, &e->roles[ROLE_PERPETRATOR]); /* not "terrorist attack" */
         }
     }
+}
+
+/* Takes out the roles an event of its type cannot have. An arrest or a
+ * kidnapping strikes no building (the places named are where it
+ * happened) and a raid is the state's: no targets, and a raid's arms are
+ * the ones seized. The dead of a clash are combatants on either side,
+ * not victims: that is done on the frames' roles (ROLES_FRAME), before
+ * the people a story names as harmed join; the rest at the end
+ * (ROLES_STORY). */
+enum { ROLES_FRAME, ROLES_STORY };
+static void roles_of_type(struct event *e, int stage)
+{
+    if (stage == ROLES_FRAME && type_is(e->type, "clash"))
+        strvec_free(&e->roles[ROLE_VICTIM]);
+    if (stage == ROLES_STORY && (type_is(e->type, "arrest") || type_is(e->type, "kidnapping") ||
+                                 type_is(e->type, "raid")))
+        strvec_free(&e->roles[ROLE_TARGET]);
+    if (stage == ROLES_STORY && type_is(e->type, "raid"))
+        strvec_free(&e->roles[ROLE_WEAPON]);
 }
 
 bool is_state_action(const char *type)
@@ -2325,7 +2369,7 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
         match_text(c, f->perp, &e->roles[ROLE_PERPETRATOR]);
     if (f->weapon_m && !seized_arms(c, f->first, f->weapon_m->first))
         match_text(c, f->weapon_m, &e->roles[ROLE_WEAPON]);
-    if (f->target_m) {
+    if (f->target_m && !affiliation(c, f->target_m, f->first)) {
         target_text(c, f->target_m, f->first, &e->roles[ROLE_TARGET]);
         e->target = span(c, f->target_m->first, f->target_m->last);
     }
@@ -3260,7 +3304,7 @@ static const char *const *const word_lists[W__COUNT] = {
     [W_ATTACKER_NOUNS] = attacker_nouns, [W_NOT_MODIFIER] = not_modifier,
     [W_NOT_NAME] = not_name, [W_PARTICLES] = name_particles, [W_OBJECT_WORDS] = object_words,
     [W_HARM] = harm_words, [W_BLAME_AFTER] = blame_after, [W_BLAME_BEFORE] = blame_before,
-    [W_BLAME_LINKING] = blame_linking, [W_SEIZING] = seizing, [W_PASSIVE] = struck_passive,
+    [W_BLAME_LINKING] = blame_linking, [W_SEIZING] = seizing, [W_STAFF] = staff_nouns, [W_PASSIVE] = struck_passive,
     [W_ACTS] = act_words, [W_DOER_NOUNS] = doer_nouns, [W_DOER_MODIFIERS] = doer_modifiers,
     [W_TOLL_RISES] = toll_rises, [W_AMONG] = among_words, [W_SUPERLATIVES] = superlatives,
     [W_HOSTAGE] = hostage_words, [W_NO] = no_words, [W_REASON] = reason_words,
@@ -3641,6 +3685,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     bool wire_copy = c.ref.prec == DATE_NONE || c.tk.caseless;
     if (wire_copy && out->n == doc_first && n_told >= 1)
         untold_attack(&c, told, n_told, out, doc_first);
+    for (size_t i = doc_first; i < out->n; i++)
+        roles_of_type(&out->v[i], ROLES_FRAME);
     if (wire_copy && out->n > doc_first) {
         story_roles(&c, &out->v[doc_first], nsent);
         person_roles(&c, &out->v[doc_first], nsent);
@@ -3653,6 +3699,8 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
     xp(&c, "\n");
     mark_background(&c, out, doc_first);
     merge_retold(&c, out, doc_first);
+    for (size_t i = doc_first; i < out->n; i++)
+        roles_of_type(&out->v[i], ROLES_STORY);
     free(c.meta);
     free(c.sent_type);
     kept.tk = c.tk; /* and c.wmask's block stays in kept.per_tok */

@@ -306,6 +306,41 @@ static void undated_story_roles_are_the_storys(void **state)
     event_list_free(&l);
 }
 
+static void roles_fit_the_event(void **state)
+{
+    (void)state;
+    struct event_list l = {0};
+    /* a building that only says where someone works is nothing struck */
+    extract(NULL,
+            "Six priests, including the national university rector, were murdered at "
+            "dawn today by men wearing uniforms.", &l);
+    assert_int_equal(l.n, 1);
+    assert_false(has_role(&l.v[0], ROLE_TARGET, "national university"));
+    event_list_free(&l);
+    extract(NULL,
+            "The rector of the national university and two women were murdered at dawn "
+            "today.", &l);
+    assert_int_equal(l.n, 1);
+    assert_false(has_role(&l.v[0], ROLE_TARGET, "national university"));
+    event_list_free(&l);
+    extract(NULL, "Guerrillas bombed the national university at dawn today.", &l);
+    assert_int_equal(l.n, 1);
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "national university"));
+    event_list_free(&l);
+    /* a kidnapping strikes no building; the dead of a clash are no victims */
+    extract(NULL, "Gunmen kidnapped two engineers at the hotel in Medellin yesterday.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].type, "kidnapping");
+    assert_int_equal(l.v[0].roles[ROLE_TARGET].n, 0);
+    event_list_free(&l);
+    extract("2024-05-01", "Three soldiers and two rebels died in a clash with guerrillas "
+                          "near the river yesterday.", &l);
+    assert_true(l.n >= 1);
+    assert_string_equal(l.v[0].type, "clash");
+    assert_int_equal(l.v[0].roles[ROLE_VICTIM].n, 0);
+    event_list_free(&l);
+}
+
 static void targets_keep_their_modifiers(void **state)
 {
     (void)state;
@@ -821,6 +856,7 @@ int main(void)
         cmocka_unit_test(possible_attacks_are_not_incidents),
         cmocka_unit_test(a_director_is_no_film),
         cmocka_unit_test(doers_of_undated_attacks),
+        cmocka_unit_test(roles_fit_the_event),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

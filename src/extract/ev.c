@@ -1189,6 +1189,16 @@ static bool labour_strike(const struct ctx *c, const struct lex_match *m, size_t
     return false;
 }
 
+/* Does token q end the words that may name the people a toll counts: a
+ * punctuation mark, "by", "that", "who", or "and" before another verb
+ * ("was shot dead by terrorists", "killed 3 and wounded 12 civilians")? */
+static bool ends_victim(const struct ctx *c, size_t q)
+{
+    return c->tk.t[q].kind == TOK_PUNCT || tok_is(&c->tk, q, "by") ||
+           tok_is(&c->tk, q, "that") || tok_is(&c->tk, q, "who") ||
+           (tok_is(&c->tk, q, "and") && q + 1 < c->tk.n && verb_or_adverb(c, q + 1));
+}
+
 static void read_frame(struct ctx *c, size_t si, struct frame *f)
 {
     const struct sent *s = &c->tk.s[si];
@@ -1484,8 +1494,11 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                         f->leader_killed = leader;
                         f->victim_first = victim;
                         const struct lex_match *vm = NULL;
-                        for (size_t q = victim; q < last && q < victim + 6 && !vm; q++)
+                        for (size_t q = victim; q < last && q < victim + 6 && !vm; q++) {
+                            if (q > victim && ends_victim(c, q))
+                                break; /* "killing three and wounding four troops" */
                             vm = match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM);
+                        }
                         f->victim_m = vm;
                     }
                 }

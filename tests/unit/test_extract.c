@@ -327,6 +327,18 @@ static void roles_fit_the_event(void **state)
     assert_int_equal(l.n, 1);
     assert_true(has_role(&l.v[0], ROLE_TARGET, "national university"));
     event_list_free(&l);
+    /* the people a toll counts end at a clause's end */
+    extract(NULL, "The air force strafed the factory, where it has killed 3 and wounded "
+                  "12 civilians.", &l);
+    assert_int_equal(l.n, 1);
+    assert_false(has_role(&l.v[0], ROLE_VICTIM, "3 and wounded 12 civilians"));
+    event_list_free(&l);
+    extract(NULL, "Tomas Evangelista, a party leader, was shot dead by terrorists here "
+                  "today.", &l);
+    assert_int_equal(l.n, 1);
+    assert_false(has_role(&l.v[0], ROLE_VICTIM, "terrorists"));
+    assert_false(has_role(&l.v[0], ROLE_VICTIM, "dead by terrorists"));
+    event_list_free(&l);
     /* a kidnapping strikes no building; the dead of a clash are no victims */
     extract(NULL, "Gunmen kidnapped two engineers at the hotel in Medellin yesterday.", &l);
     assert_int_equal(l.n, 1);

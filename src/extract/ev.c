@@ -2105,6 +2105,37 @@ static bool affiliation(const struct ctx *c, const struct lex_match *m, size_t l
     return false;
 }
 
+/* Does the clause around token i list three kinds of arms or more ("AK-47
+ * rifles, grenades, mortars and explosives")? Such a list is an
+ * inventory (what was seized, what a group has), not what was used. */
+static bool arms_list(const struct ctx *c, size_t first, size_t i)
+{
+    size_t from = i, to = i, kinds = 0;
+    while (from > first && i - from < 20 && !tok_is(&c->tk, from - 1, ".") &&
+           !tok_is(&c->tk, from - 1, ";"))
+        from--;
+    while (to < c->tk.n && to - i < 20 && !tok_is(&c->tk, to, ".") && !tok_is(&c->tk, to, ";"))
+        to++;
+    const char *seen[3] = {0};
+    size_t prev_end = 0;
+    for (size_t k = from; k < to && kinds < 3; k++) {
+        const struct lex_match *m = match_covering(c, k, LEX_TRIGGER, TRIG_WEAPON);
+        if (!m || m->first != k)
+            continue;
+        bool compound = prev_end == k; /* "grenade rocket launchers": one kind */
+        prev_end = m->last;
+        if (compound)
+            continue;
+        const char *v = m->phrase->key;
+        bool again = false;
+        for (size_t q = 0; q < kinds; q++)
+            again |= strcmp(seen[q], v) == 0;
+        if (!again)
+            seen[kinds++] = v;
+    }
+    return kinds >= 3;
+}
+
 /* Words of arms seized or found. */
 static const char *const seizing[] = {
     "seized", "captured", "confiscated", "recovered", "found", "discovered",
@@ -2116,6 +2147,8 @@ static const char *const seizing[] = {
  * Looks back to the start of the clause. */
 static bool seized_arms(const struct ctx *c, size_t first, size_t i)
 {
+    if (arms_list(c, first, i))
+        return true;
     for (size_t k = i; k-- > first && i - k <= 15;) {
         if (tok_is(&c->tk, k, ";") || tok_is(&c->tk, k, "."))
             break;

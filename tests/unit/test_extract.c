@@ -339,6 +339,18 @@ static void roles_fit_the_event(void **state)
     assert_false(has_role(&l.v[0], ROLE_VICTIM, "terrorists"));
     assert_false(has_role(&l.v[0], ROLE_VICTIM, "dead by terrorists"));
     event_list_free(&l);
+    /* a list of three kinds of arms is an inventory, not what was used;
+     * "grenade rocket launchers" is one kind */
+    extract(NULL, "Guerrillas attacked the town hall, where they left AK-47 rifles, "
+                  "grenades, mortars and explosives.", &l);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.v[0].roles[ROLE_WEAPON].n, 0);
+    event_list_free(&l);
+    extract(NULL, "Guerrillas attacked the town hall with dynamite and grenade rocket "
+                  "launchers.", &l);
+    assert_int_equal(l.n, 1);
+    assert_true(has_role(&l.v[0], ROLE_WEAPON, "dynamite"));
+    event_list_free(&l);
     /* a kidnapping strikes no building; the dead of a clash are no victims */
     extract(NULL, "Gunmen kidnapped two engineers at the hotel in Medellin yesterday.", &l);
     assert_int_equal(l.n, 1);

@@ -1955,9 +1955,12 @@ static void match_text(const struct ctx *c, const struct lex_match *m, struct st
 
 /* Adds the words of group match g to the role sv, unless sv already holds
  * another spelling of the same group ("the farabundo marti national
- * liberation front (fmln)": one group, one span). */
+ * liberation front (fmln)": one group, one span). The spelling is the one
+ * the document uses most ("fmln" over the name spelled out once). */
 static void group_text(const struct ctx *c, const struct lex_match *g, struct strvec *sv)
 {
+    const struct lex_match *best = g;
+    size_t best_n = 0;
     for (size_t k = 0; k < c->lm.n; k++) {
         const struct lex_match *o = &c->lm.v[k];
         if (o->phrase->kind != LEX_ACTOR || o->phrase->index != g->phrase->index)
@@ -1967,8 +1970,18 @@ static void group_text(const struct ctx *c, const struct lex_match *g, struct st
         for (size_t i = 0; i < sv->n; i++)
             if (strlen(sv->v[i]) == n && memcmp(sv->v[i], t, n) == 0)
                 return;
+        size_t uses = 0; /* the matches spelled as o */
+        for (size_t q = 0; q < c->lm.n; q++) {
+            const struct lex_match *p = &c->lm.v[q];
+            if (p->phrase == o->phrase &&
+                c->tk.t[p->last - 1].end - c->tk.t[p->first].start == n &&
+                memcmp(c->text + c->tk.t[p->first].start, t, n) == 0)
+                uses++;
+        }
+        if (uses > best_n)
+            best = o, best_n = uses;
     }
-    match_text(c, g, sv);
+    match_text(c, best, sv);
 }
 
 /* The group key of a match, with its local sense: the Taliban of a story

@@ -351,6 +351,13 @@ static void roles_fit_the_event(void **state)
     assert_int_equal(l.n, 1);
     assert_true(has_role(&l.v[0], ROLE_WEAPON, "dynamite"));
     event_list_free(&l);
+    /* a group is named as the document names it most */
+    extract(NULL, "The Farabundo Marti National Liberation Front (FMLN) bombed the town "
+                  "hall with dynamite. The FMLN said the FMLN would go on.", &l);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.v[0].roles[ROLE_ORGANIZATION].n, 1);
+    assert_string_equal(l.v[0].roles[ROLE_ORGANIZATION].v[0], "FMLN");
+    event_list_free(&l);
     /* a kidnapping strikes no building; the dead of a clash are no victims */
     extract(NULL, "Gunmen kidnapped two engineers at the hotel in Medellin yesterday.", &l);
     assert_int_equal(l.n, 1);

@@ -2064,15 +2064,24 @@ static bool in_match(const struct ctx *c, size_t i)
 }
 
 /* A target with the words that describe it: "an electric power
- * substation", "the santo tomas presidential farm". At most three words
- * before the noun, none of them a verb in -ed, -ing or an adverb in -ly,
- * a number, a trigger of another kind or an armed group. */
+ * substation", "the santo tomas presidential farm", "the u.s. embassy".
+ * At most three words before the noun, none of them a verb in -ed, -ing
+ * or an adverb in -ly, a number, a trigger of another kind or an armed
+ * group; a demonym or a country says whose it is. */
 static void target_text(const struct ctx *c, const struct lex_match *m, size_t lo,
                         struct strvec *sv)
 {
     size_t first = m->first;
     while (first > lo && m->first - first < 3) {
         size_t i = first - 1;
+        /* whose: "the u.s. embassy", "the salvadoran embassy" */
+        const struct lex_match *d = match_covering(c, i, LEX_DEMONYM, 0);
+        if (!d)
+            d = match_covering(c, i, LEX_COUNTRY, 0);
+        if (d && d->last == first && d->first >= lo) {
+            first = d->first; /* and on: "the central american university" */
+            continue;
+        }
         if (c->tk.t[i].kind != TOK_WORD || word_in(c, i, W_NOT_MODIFIER) ||
             verb_or_adverb(c, i) || in_match(c, i))
             break;

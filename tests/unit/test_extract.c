@@ -377,15 +377,15 @@ static void targets_keep_their_modifiers(void **state)
     (void)state;
     struct event_list l = {0};
     /* the words before the noun belong to the target; a determiner, a
-     * demonym, a verb in -ed or a group ends them. In a clash the group is
-     * a side, not the object of the fighting. */
+     * verb in -ed or a group ends them, a demonym or a country joins them.
+     * In a clash the group is a side, not the object of the fighting. */
     extract(NULL,
             "Heavy fighting raged last night when members of the FMLN attacked an "
             "electric power substation and the American embassy. A guard was wounded. "
             "A heavily guarded school was also bombed.", &l);
     assert_true(l.n >= 1);
     assert_true(has_role(&l.v[0], ROLE_TARGET, "electric power substation"));
-    assert_true(has_role(&l.v[0], ROLE_TARGET, "embassy"));
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "American embassy")); /* whose it is */
     assert_true(has_role(&l.v[0], ROLE_TARGET, "school"));
     assert_false(has_role(&l.v[0], ROLE_TARGET, "FMLN"));
     assert_true(has_role(&l.v[0], ROLE_ORGANIZATION, "FMLN"));

@@ -3338,14 +3338,15 @@ static void date_plots(struct ctx *c, struct event_list *out, size_t doc_first)
  * dynamite"): one event from its first attack sentence, with the roles of
  * every such sentence. Only when those sentences name the attackers, a
  * person harmed, or how and where ("a bomb exploded in the town of
- * yunguyo"). */
+ * yunguyo") or what it struck ("one of the explosive devices hit a wall
+ * of the air force installations"). */
 static void untold_attack(struct ctx *c, const struct frame *told, size_t n_told,
                           struct event_list *out, size_t doc_first)
 {
     bool told_enough = false;
     for (size_t k = 0; k < n_told && !told_enough; k++)
         told_enough = names_perpetrator(c, &told[k]) || names_victim(c, &told[k]) ||
-                      (told[k].method && told[k].place);
+                      (told[k].method && (told[k].place || told[k].target_m));
     if (!told_enough)
         return;
     struct event *e = event_list_push(out);

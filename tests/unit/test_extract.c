@@ -261,11 +261,20 @@ static void untold_attack_gathers_its_roles(void **state)
             "and a grenade.", &l);
     assert_int_equal(l.n, 0);
     event_list_free(&l);
-    /* the same without attackers named: nothing */
+    /* the same without attackers, or anything struck, named: nothing */
     extract(NULL,
-            "Four rockets were set to explode beside the fuel tanks of the plant.\n\n"
+            "Four rockets were set to explode beside the fence.\n\n"
             "The guards found dynamite and a grenade by the fence.", &l);
     assert_int_equal(l.n, 0);
+    event_list_free(&l);
+    /* how and what it struck are enough too */
+    extract(NULL,
+            "Last night's terrorist acts were probably meant to damage the air force "
+            "installations.\n\nOne of the bombs hit a wall of the air force installations.",
+            &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].method, "bombing");
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "air force installations"));
     event_list_free(&l);
     /* how and where are enough: "a bomb exploded in Yunguyo" */
     extract(NULL,

@@ -360,6 +360,11 @@ static void roles_fit_the_event(void **state)
     assert_int_equal(l.n, 1);
     assert_true(has_role(&l.v[0], ROLE_WEAPON, "dynamite"));
     event_list_free(&l);
+    /* the people of wire copy: peasants, priests, nuns, judges */
+    extract(NULL, "Gunmen killed four peasants and two nuns in the village yesterday.", &l);
+    assert_int_equal(l.n, 1);
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "four peasants"));
+    event_list_free(&l);
     /* a group is named as the document names it most */
     extract(NULL, "The Farabundo Marti National Liberation Front (FMLN) bombed the town "
                   "hall with dynamite. The FMLN said the FMLN would go on.", &l);

@@ -2158,6 +2158,31 @@ static bool arms_list(const struct ctx *c, size_t first, size_t i)
     return kinds >= 3;
 }
 
+/* Words before the place where something happened. */
+static const char *const scene_words[] = {"at", "in", "inside", "near", "outside", "from",
+                                          "leaving", "along", "front", "beside", NULL};
+
+/* Is the target at m only where an attack on people happened ("shot as
+ * he was leaving his residence", "attacked at his office")? Its phrase
+ * follows a word of place, and the event was not one that strikes
+ * buildings (a bombing, an arson, rockets). */
+static bool only_the_scene(const struct ctx *c, const struct lex_match *m, size_t lo,
+                           const struct event *e)
+{
+    static const char *const struck_methods[] = {"suicide_bombing", "bombing", "arson",
+                                                 "rocket", "drone", "vehicle_ramming", NULL};
+    if (e->method && key_in(e->method, struck_methods))
+        return false;
+    for (size_t k = m->first; k-- > lo && m->first - k <= 4;) {
+        if (word_in(c, k, W_SCENE))
+            return true;
+        if (c->tk.t[k].kind != TOK_WORD || verb_or_adverb(c, k) ||
+            match_covering(c, k, LEX_TRIGGER, TRIG_EVENT))
+            return false;
+    }
+    return false;
+}
+
 /* Words of arms seized or found. */
 static const char *const seizing[] = {
     "seized", "captured", "confiscated", "recovered", "found", "discovered",
@@ -2249,6 +2274,7 @@ void add_roles(const struct ctx *c, const struct frame *f, struct event *e)
             if (cls == TRIG_WEAPON && !seized_arms(c, f->first, m->first))
                 match_text(c, m, &e->roles[ROLE_WEAPON]);
             else if (cls == TRIG_TARGET && !affiliation(c, m, f->first) &&
+                     !only_the_scene(c, m, f->first, e) &&
                      (!c->story || struck(c, m, f->first, f->last)))
                 target_text(c, m, f->first, &e->roles[ROLE_TARGET]);
             else if (!state_act && key_in(p->key, perp_role_words) &&
@@ -2437,7 +2463,8 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
         match_text(c, f->perp, &e->roles[ROLE_PERPETRATOR]);
     if (f->weapon_m && !seized_arms(c, f->first, f->weapon_m->first))
         match_text(c, f->weapon_m, &e->roles[ROLE_WEAPON]);
-    if (f->target_m && !affiliation(c, f->target_m, f->first)) {
+    if (f->target_m && !affiliation(c, f->target_m, f->first) &&
+        !only_the_scene(c, f->target_m, f->first, e)) {
         target_text(c, f->target_m, f->first, &e->roles[ROLE_TARGET]);
         e->target = span(c, f->target_m->first, f->target_m->last);
     }
@@ -3373,7 +3400,7 @@ static const char *const *const word_lists[W__COUNT] = {
     [W_ATTACKER_NOUNS] = attacker_nouns, [W_NOT_MODIFIER] = not_modifier,
     [W_NOT_NAME] = not_name, [W_PARTICLES] = name_particles, [W_OBJECT_WORDS] = object_words,
     [W_HARM] = harm_words, [W_BLAME_AFTER] = blame_after, [W_BLAME_BEFORE] = blame_before,
-    [W_BLAME_LINKING] = blame_linking, [W_SEIZING] = seizing, [W_STAFF] = staff_nouns, [W_PASSIVE] = struck_passive,
+    [W_BLAME_LINKING] = blame_linking, [W_SEIZING] = seizing, [W_STAFF] = staff_nouns, [W_SCENE] = scene_words, [W_PASSIVE] = struck_passive,
     [W_ACTS] = act_words, [W_DOER_NOUNS] = doer_nouns, [W_DOER_MODIFIERS] = doer_modifiers,
     [W_TOLL_RISES] = toll_rises, [W_AMONG] = among_words, [W_SUPERLATIVES] = superlatives,
     [W_HOSTAGE] = hostage_words, [W_NO] = no_words, [W_REASON] = reason_words,

@@ -360,6 +360,15 @@ static void roles_fit_the_event(void **state)
     assert_int_equal(l.n, 1);
     assert_true(has_role(&l.v[0], ROLE_WEAPON, "dynamite"));
     event_list_free(&l);
+    /* where people were shot is no target; where a bomb went off is */
+    extract(NULL, "Gunmen machinegunned the banker as he was leaving his residence.", &l);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.v[0].roles[ROLE_TARGET].n, 0);
+    event_list_free(&l);
+    extract(NULL, "Guerrillas detonated a bomb at the residence of the mayor.", &l);
+    assert_int_equal(l.n, 1);
+    assert_true(l.v[0].roles[ROLE_TARGET].n >= 1);
+    event_list_free(&l);
     /* the people of wire copy: peasants, priests, nuns, judges */
     extract(NULL, "Gunmen killed four peasants and two nuns in the village yesterday.", &l);
     assert_int_equal(l.n, 1);

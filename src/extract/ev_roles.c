@@ -38,8 +38,13 @@ static bool name_word(const struct ctx *c, size_t i)
 {
     const struct tok *t = &c->tk.t[i];
     size_t n = t->end - t->start;
-    if (t->kind != TOK_WORD || n < 2 || word_in(c, i, W_NOT_NAME) || (c->pname[i] & PN_TITLE) ||
-        verb_or_adverb(c, i))
+    if (t->kind != TOK_WORD || n < 2 || word_in(c, i, W_NOT_NAME) || (c->pname[i] & PN_TITLE))
+        return false;
+    /* "x reportedly", "x killed"; but a name may end in -ly before a
+     * punctuation mark ("james arthur donnelly.") */
+    if (verb_or_adverb(c, i) &&
+        !(memcmp(c->text + t->end - 2, "ly", 2) == 0 && i + 1 < c->tk.n &&
+          c->tk.t[i + 1].kind == TOK_PUNCT))
         return false;
     /* a place may be a surname ("flores", "guerrero"); a group, a country
      * or an event word may not */
@@ -157,18 +162,26 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
         else
             a = end;
     }
-    if (a < last && tok_is(&c->tk, a, ",")) /* "x, one of the six jesuits murdered" */
-        for (size_t k = a + 1; k < last && k < a + 10; k++) {
-            if (c->tk.t[k].kind == TOK_PUNCT || tok_is(&c->tk, k, "by"))
+    if (a < last && tok_is(&c->tk, a, ",")) { /* "x, one of the six jesuits murdered" */
+        size_t k = a + 1;
+        for (; k < last && k < a + 14; k++) {
+            if ((c->tk.t[k].kind == TOK_PUNCT && !age_or_initials(c, k)) ||
+                tok_is(&c->tk, k, "by"))
                 break;
             if (word_in(c, k, W_HARM))
                 return true;
         }
+        /* past an apposition: "x and y, who were inside the car, were killed" */
+        if (k < last && tok_is(&c->tk, k, ",") && k + 2 < last &&
+            (tok_is(&c->tk, k + 1, "was") || tok_is(&c->tk, k + 1, "were")) &&
+            word_in(c, k + 2, W_HARM))
+            return true;
+    }
     for (size_t k = 0; k < 4 && a < last; k++, a++) {
         if (word_in(c, a, W_HARM))
             return true;
         if (!(tok_is(&c->tk, a, "was") || tok_is(&c->tk, a, "were") ||
-              tok_is(&c->tk, a, "has") || tok_is(&c->tk, a, "had") ||
+              tok_is(&c->tk, a, "has") || tok_is(&c->tk, a, "had") || tok_is(&c->tk, a, "have") ||
               tok_is(&c->tk, a, "been") || tok_is(&c->tk, a, "s") ||
               tok_is(&c->tk, a, ",") || tok_is(&c->tk, a, "who") ||
               tok_is(&c->tk, a, "reportedly") || tok_is(&c->tk, a, "allegedly")))
@@ -193,15 +206,26 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
  * "and", places ("of milan"), nationalities, "together with"? */
 static bool listed_with(const struct ctx *c, size_t from, size_t to)
 {
-    if (to - from > 12)
+    if (to - from > 16)
         return false;
-    for (size_t i = from; i < to; i++) /* "x, 55, from spain; y, 52, from france" */
+    for (size_t i = from; i < to; i++) { /* "x, 55, from spain; y, 52, from france" */
+        if (tok_is(&c->tk, i, ",") && i + 1 < to && (c->pname[i + 1] & PN_TITLE)) {
+            /* "x, director of the columbus school, and y" */
+            size_t close = i + 1;
+            while (close < to && close < i + 9 && !tok_is(&c->tk, close, ","))
+                close++;
+            if (close < to && tok_is(&c->tk, close, ",")) {
+                i = close;
+                continue;
+            }
+        }
         if (!(tok_is(&c->tk, i, ",") || tok_is(&c->tk, i, "and") || tok_is(&c->tk, i, "of") ||
               tok_is(&c->tk, i, "together") || tok_is(&c->tk, i, "with") ||
               tok_is(&c->tk, i, "from") || tok_is(&c->tk, i, ";") || age_or_initials(c, i) ||
               match_covering(c, i, LEX_PLACE, 0) || match_covering(c, i, LEX_COUNTRY, 0) ||
               match_covering(c, i, LEX_DEMONYM, 0) || (c->pname[i] & PN_TITLE)))
             return false;
+    }
     return true;
 }
 

@@ -549,6 +549,25 @@ static void caseless_names_of_victims(void **state)
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "brenda hoovarit"));
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "ana isabel casanova"));
     event_list_free(&l);
+    /* an apposition between the names and the harm; a name ending in -ly */
+    extract(NULL,
+            "two u.s. citizens were kidnapped by guerrillas in medellin. the victims "
+            "were identified as david lecky, director of the columbus school, and james "
+            "arthur donnelly.", &l);
+    assert_int_equal(l.n, 1);
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "david lecky"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "james arthur donnelly"));
+    event_list_free(&l);
+    extract(NULL,
+            "gunmen fired on the judge's car in medellin. two of her bodyguards, dagoberto "
+            "rodriguez and alfonso de lima, who were inside the car, were killed instantly. "
+            "maria sullivan and carlos anderson, a 26-year-old teacher at the school have "
+            "been killed too.", &l);
+    assert_int_equal(l.n, 1);
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "dagoberto rodriguez"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "alfonso de lima"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "carlos anderson"));
+    event_list_free(&l);
 }
 
 static void caseless_names_of_the_blamed(void **state)

@@ -3789,7 +3789,9 @@ int ev_extract_explain(const struct doc *d, struct event_list *out, struct buf *
         doer_roles(&c, &out->v[doc_first], nsent);
         drop_shorter_mentions(&out->v[doc_first].roles[ROLE_TARGET]);
         drop_shorter_mentions(&out->v[doc_first].roles[ROLE_VICTIM]);
-        drop_shorter_mentions(&out->v[doc_first].roles[ROLE_PERPETRATOR]);
+        /* the attackers keep every span: a story names them again with
+         * fewer words ("salvadoran urban guerrillas", then "urban
+         * guerrillas"), and either may be the one a reader looks for */
     }
     date_plots(&c, out, doc_first);
     xp(&c, "\n");

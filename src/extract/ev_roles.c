@@ -402,9 +402,17 @@ void doer_roles(struct ctx *c, struct event *e, size_t nsent)
                 b++;
             else if (b + 1 < s->last && tok_is(&c->tk, b, "to") && tok_is(&c->tk, b + 1, "death"))
                 b += 2; /* "shot to death by" */
-            else if (b + 1 < s->last && (tok_is(&c->tk, b, "today") ||
-                                         tok_is(&c->tk, b, "yesterday")))
-                b++; /* "burned today by" */
+            else /* "burned today by", "murdered at dawn today by", "machinegunned on
+                  * 15 november by" */
+                for (size_t q = b; q < s->last && q < b + 5; q++) {
+                    if (tok_is(&c->tk, q, "by")) {
+                        b = q;
+                        break;
+                    }
+                    if (c->tk.t[q].kind == TOK_PUNCT || word_in(c, q, W_ACTS) ||
+                        tok_is(&c->tk, q, "and") || match_covering(c, q, LEX_TRIGGER, TRIG_VICTIM))
+                        break; /* "killed nine peasants by mistake" */
+                }
             if (b + 1 < s->last && tok_is(&c->tk, b, "by")) {
                 size_t a = b + 1;
                 if (tok_is(&c->tk, a, "a") || tok_is(&c->tk, a, "an") || tok_is(&c->tk, a, "the"))

@@ -668,6 +668,16 @@ static void doers_of_undated_attacks(void **state)
     assert_true(l.n >= 1);
     assert_true(has_role(&l.v[0], ROLE_ORGANIZATION, "army"));
     event_list_free(&l);
+    /* the agent after a time: "murdered at dawn today by men"; not "by mistake" */
+    extract(NULL, "six priests and two women were murdered at dawn today by men wearing "
+                  "military uniforms.", &l);
+    assert_int_equal(l.n, 1);
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "men"));
+    event_list_free(&l);
+    extract(NULL, "army troops killed nine peasants by mistake on 17 august.", &l);
+    assert_int_equal(l.n, 1);
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "army troops"));
+    event_list_free(&l);
 }
 
 static void background_incident_and_money(void **state)

@@ -369,6 +369,12 @@ static void roles_fit_the_event(void **state)
     assert_int_equal(l.n, 1);
     assert_true(l.v[0].roles[ROLE_TARGET].n >= 1);
     event_list_free(&l);
+    /* a count of people names no one: the toll holds it */
+    extract(NULL, "Gunmen killed three people in the village yesterday.", &l);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.v[0].killed, 3);
+    assert_int_equal(l.v[0].roles[ROLE_VICTIM].n, 0);
+    event_list_free(&l);
     /* the people of wire copy: peasants, priests, nuns, judges */
     extract(NULL, "Gunmen killed four peasants and two nuns in the village yesterday.", &l);
     assert_int_equal(l.n, 1);

@@ -120,6 +120,20 @@ static bool age_or_initials(const struct ctx *c, size_t i)
            c->tk.t[i - 1].kind == TOK_WORD && c->tk.t[i - 1].norm_len == 1;
 }
 
+/* Is token k a word of harm done to people ("killed", "the murder",
+ * "held hostage")? "held" only as harm: "was held", "held hostage", not
+ * "the president held a meeting". */
+static bool harm_at(const struct ctx *c, size_t k)
+{
+    if (!word_in(c, k, W_HARM))
+        return false;
+    if (!tok_is(&c->tk, k, "held"))
+        return true;
+    return (k > 0 && word_in(c, k - 1, W_AUX)) ||
+           (k + 1 < c->tk.n && (word_in(c, k + 1, W_HOSTAGE) || tok_is(&c->tk, k + 1, "by") ||
+                                tok_is(&c->tk, k + 1, "captive")));
+}
+
 /* A name is a victim when harm is done to it in the words next to it:
  * "the murder of jecar neghme", "killed president x", "x was kidnapped",
  * "x's murder", "x, who was killed". */
@@ -130,7 +144,7 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
     size_t reach = 8;
     bool listing = false; /* back over a list: "six jesuits and two women, including x" */
     for (size_t p = first; p-- > lo && first - p <= reach;) {
-        if (word_in(c, p, W_HARM))
+        if (harm_at(c, p))
             return true;
         if (tok_is(&c->tk, p, "including")) {
             reach = first - p + 10;
@@ -153,7 +167,7 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
     /* after: "was killed", "were kidnapped", "has been released", "'s murder" */
     size_t a = end;
     if (a < last && possessive(c, end - 1))
-        return word_in(c, a, W_HARM);
+        return harm_at(c, a);
     if (a < last && tok_is(&c->tk, a, "(")) { /* "x (name as received), kidnapped by" */
         while (a < last && a < end + 8 && !tok_is(&c->tk, a, ")"))
             a++;
@@ -168,17 +182,17 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
             if ((c->tk.t[k].kind == TOK_PUNCT && !age_or_initials(c, k)) ||
                 tok_is(&c->tk, k, "by"))
                 break;
-            if (word_in(c, k, W_HARM))
+            if (harm_at(c, k))
                 return true;
         }
         /* past an apposition: "x and y, who were inside the car, were killed" */
         if (k < last && tok_is(&c->tk, k, ",") && k + 2 < last &&
             (tok_is(&c->tk, k + 1, "was") || tok_is(&c->tk, k + 1, "were")) &&
-            word_in(c, k + 2, W_HARM))
+            harm_at(c, k + 2))
             return true;
     }
     for (size_t k = 0; k < 4 && a < last; k++, a++) {
-        if (word_in(c, a, W_HARM))
+        if (harm_at(c, a))
             return true;
         if (!(tok_is(&c->tk, a, "was") || tok_is(&c->tk, a, "were") ||
               tok_is(&c->tk, a, "has") || tok_is(&c->tk, a, "had") || tok_is(&c->tk, a, "have") ||
@@ -189,13 +203,15 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
     }
     /* the subject of a sentence telling harm done to it: "maria elena diaz
      * perez, third judge of public order, and two of her bodyguards ...
-     * were assassinated in medellin" */
-    if (first <= lo + 2) {
+     * were assassinated in medellin"; not the subject of a verb of its
+     * own ("x blamed the gangs for the attack, in which ... were killed") */
+    if (first <= lo + 2 && end < last &&
+        (tok_is(&c->tk, end, ",") || tok_is(&c->tk, end, "and") || tok_is(&c->tk, end, "("))) {
         for (size_t k = end; k + 1 < last && k < end + 30; k++) {
             if (tok_is(&c->tk, k, "by") || tok_is(&c->tk, k, ";"))
                 break;
             if ((tok_is(&c->tk, k, "was") || tok_is(&c->tk, k, "were")) &&
-                word_in(c, k + 1, W_HARM))
+                harm_at(c, k + 1))
                 return true;
         }
     }
@@ -315,7 +331,7 @@ void person_roles(struct ctx *c, struct event *e, size_t nsent)
         const struct sent *s = &c->tk.s[si];
         bool trigger = tells_event(c, s, true); /* or harm counted ("was killed") */
         for (size_t i = s->first; i < s->last && !trigger; i++)
-            trigger = word_in(c, i, W_HARM); /* "the victims were identified as" */
+            trigger = harm_at(c, i); /* "the victims were identified as" */
         if (!trigger)
             continue;
         size_t at[16], len[16];
@@ -465,7 +481,7 @@ void doer_roles(struct ctx *c, struct event *e, size_t nsent)
                 continue;
             bool harm = false;
             for (size_t q = sec->last; q < s->last && q < sec->last + 6 && !harm; q++)
-                harm = word_in(c, q, W_HARM);
+                harm = harm_at(c, q);
             if (harm)
                 strvec_push(&e->roles[ROLE_ORGANIZATION], c->text + c->tk.t[sec->first].start,
                             c->tk.t[sec->last - 1].end - c->tk.t[sec->first].start);
@@ -480,7 +496,7 @@ void doer_roles(struct ctx *c, struct event *e, size_t nsent)
                    (tok_is(&c->tk, k, "and") || c->tk.t[k].kind == TOK_NUM ||
                     word_in(c, k, W_DOER_NOUNS)))
                 k++;
-            if (!(k + 1 < s->last && tok_is(&c->tk, k, "for") && word_in(c, k + 1, W_HARM)))
+            if (!(k + 1 < s->last && tok_is(&c->tk, k, "for") && harm_at(c, k + 1)))
                 continue;
             size_t end, first = doer_phrase(c, h, s->first, s->last, &end);
             if (first == SIZE_MAX)

@@ -574,6 +574,16 @@ static void caseless_names_of_victims(void **state)
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "alfonso de lima"));
     assert_true(has_role(&l.v[0], ROLE_VICTIM, "carlos anderson"));
     event_list_free(&l);
+    /* "held" a meeting harms no one; a subject with its own verb is no victim */
+    extract(NULL,
+            "guerrillas attacked the town hall with dynamite. carlos andres perez, the "
+            "president held a meeting with the chiefs of the parties. venezuelan president "
+            "jaime lusinchi blamed drug gangs for the attack, in which nine soldiers were "
+            "killed.", &l);
+    assert_int_equal(l.n, 1);
+    assert_false(has_role(&l.v[0], ROLE_VICTIM, "carlos andres perez"));
+    assert_false(has_role(&l.v[0], ROLE_VICTIM, "jaime lusinchi"));
+    event_list_free(&l);
 }
 
 static void caseless_names_of_the_blamed(void **state)

@@ -122,11 +122,14 @@ static bool age_or_initials(const struct ctx *c, size_t i)
 
 /* Is token k a word of harm done to people ("killed", "the murder",
  * "held hostage")? "held" only as harm: "was held", "held hostage", not
- * "the president held a meeting". */
+ * "the president held a meeting"; "lives" only as lives lost. */
 static bool harm_at(const struct ctx *c, size_t k)
 {
     if (!word_in(c, k, W_HARM))
         return false;
+    if (tok_is(&c->tk, k, "lives")) /* "lost their lives", not "febe elizabeth lives!" */
+        return k > 0 && (tok_is(&c->tk, k - 1, "their") || tok_is(&c->tk, k - 1, "his") ||
+                         tok_is(&c->tk, k - 1, "her") || tok_is(&c->tk, k - 1, "the"));
     if (!tok_is(&c->tk, k, "held"))
         return true;
     return (k > 0 && word_in(c, k - 1, W_AUX)) ||

@@ -584,6 +584,13 @@ static void caseless_names_of_victims(void **state)
     assert_false(has_role(&l.v[0], ROLE_VICTIM, "carlos andres perez"));
     assert_false(has_role(&l.v[0], ROLE_VICTIM, "jaime lusinchi"));
     event_list_free(&l);
+    /* "lives" is harm only as lives lost */
+    extract(NULL,
+            "guerrillas attacked the town hall with dynamite in a campaign called \"febe "
+            "elizabeth lives!\"", &l);
+    assert_int_equal(l.n, 1);
+    assert_false(has_role(&l.v[0], ROLE_VICTIM, "febe elizabeth"));
+    event_list_free(&l);
 }
 
 static void caseless_names_of_the_blamed(void **state)

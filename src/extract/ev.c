@@ -2162,22 +2162,32 @@ static bool arms_list(const struct ctx *c, size_t first, size_t i)
 static const char *const scene_words[] = {"at", "in", "inside", "near", "outside", "from",
                                           "leaving", "along", "front", "beside", NULL};
 
-/* Is the target at m only where an attack on people happened ("shot as
- * he was leaving his residence", "attacked at his office")? Its phrase
- * follows a word of place, and the event was not one that strikes
- * buildings (a bombing, an arson, rockets). */
+/* Is the target at m only where an attack happened, or the means of it?
+ * Its phrase follows a word of place ("shot as he was leaving his
+ * residence", "attacked at his office") and the event was not one that
+ * strikes buildings (a bombing, an arson, rockets); or it is where the
+ * attackers were ("machinegunned from a moving vehicle"), or it carries
+ * the weapon ("a vehicle loaded with explosives"). */
 static bool only_the_scene(const struct ctx *c, const struct lex_match *m, size_t lo,
                            const struct event *e)
 {
     static const char *const struck_methods[] = {"suicide_bombing", "bombing", "arson",
                                                  "rocket", "drone", "vehicle_ramming", NULL};
-    if (e->method && key_in(e->method, struck_methods))
-        return false;
+    bool strikes = e->method && key_in(e->method, struck_methods);
+    /* "a vehicle loaded with explosives": the bomb, not what it struck */
+    if (m->last + 2 < c->tk.n && verb_or_adverb(c, m->last) &&
+        (tok_is(&c->tk, m->last + 1, "with") || match_covering(c, m->last + 1, LEX_TRIGGER,
+                                                                TRIG_WEAPON)))
+        for (size_t k = m->last + 1; k < c->tk.n && k < m->last + 5; k++)
+            if (match_covering(c, k, LEX_TRIGGER, TRIG_WEAPON))
+                return true;
     for (size_t k = m->first; k-- > lo && m->first - k <= 4;) {
-        if (word_in(c, k, W_SCENE))
+        /* "machinegunned from a moving vehicle": where the attackers were */
+        if (tok_is(&c->tk, k, "from"))
             return true;
-        if (c->tk.t[k].kind != TOK_WORD || verb_or_adverb(c, k) ||
-            match_covering(c, k, LEX_TRIGGER, TRIG_EVENT))
+        if (word_in(c, k, W_SCENE))
+            return !strikes;
+        if (c->tk.t[k].kind != TOK_WORD || match_covering(c, k, LEX_TRIGGER, TRIG_EVENT))
             return false;
     }
     return false;

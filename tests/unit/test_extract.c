@@ -375,6 +375,16 @@ static void roles_fit_the_event(void **state)
     assert_int_equal(l.v[0].killed, 3);
     assert_int_equal(l.v[0].roles[ROLE_VICTIM].n, 0);
     event_list_free(&l);
+    extract(NULL, "The home of the deputy minister was machinegunned from a passing "
+                  "vehicle.", &l);
+    assert_int_equal(l.n, 1);
+    assert_false(has_role(&l.v[0], ROLE_TARGET, "vehicle"));
+    event_list_free(&l);
+    extract(NULL, "Five policemen were killed when a vehicle loaded with explosives "
+                  "exploded near a police station.", &l);
+    assert_int_equal(l.n, 1);
+    assert_false(has_role(&l.v[0], ROLE_TARGET, "vehicle"));
+    event_list_free(&l);
     /* the people of wire copy: peasants, priests, nuns, judges */
     extract(NULL, "Gunmen killed four peasants and two nuns in the village yesterday.", &l);
     assert_int_equal(l.n, 1);

@@ -2162,6 +2162,29 @@ static bool arms_list(const struct ctx *c, size_t first, size_t i)
 static const char *const scene_words[] = {"at", "in", "inside", "near", "outside", "from",
                                           "leaving", "along", "front", "beside", NULL};
 
+/* Is the thing named at m the source of the news, not a target: "the
+ * gleaner newspaper reported", "released by the foreign ministry",
+ * "according to the embassy"? */
+static bool a_source(const struct ctx *c, const struct lex_match *m, size_t lo)
+{
+    size_t a = m->last;
+    if (a < c->tk.n && (tok_is(&c->tk, a, "has") || tok_is(&c->tk, a, "have") ||
+                        tok_is(&c->tk, a, "also")))
+        a++;
+    if (a < c->tk.n && word_in(c, a, W_REPORTING) && !tok_is(&c->tk, a, "held") &&
+        !tok_is(&c->tk, a, "began"))
+        return true;
+    for (size_t k = m->first; k-- > lo && m->first - k <= 5;) {
+        if (tok_is(&c->tk, k, "according"))
+            return true;
+        if (tok_is(&c->tk, k, "by") && k > lo && word_in(c, k - 1, W_REPORTING))
+            return true; /* "released by the foreign ministry" */
+        if (c->tk.t[k].kind != TOK_WORD && !tok_is(&c->tk, k, "to"))
+            break;
+    }
+    return false;
+}
+
 /* Is the target at m only where an attack happened, or the means of it?
  * Its phrase follows a word of place ("shot as he was leaving his
  * residence", "attacked at his office") and the event was not one that
@@ -2284,7 +2307,7 @@ void add_roles(const struct ctx *c, const struct frame *f, struct event *e)
             if (cls == TRIG_WEAPON && !seized_arms(c, f->first, m->first))
                 match_text(c, m, &e->roles[ROLE_WEAPON]);
             else if (cls == TRIG_TARGET && !affiliation(c, m, f->first) &&
-                     !only_the_scene(c, m, f->first, e) &&
+                     !only_the_scene(c, m, f->first, e) && !a_source(c, m, f->first) &&
                      (!c->story || struck(c, m, f->first, f->last)))
                 target_text(c, m, f->first, &e->roles[ROLE_TARGET]);
             else if (!state_act && key_in(p->key, perp_role_words) &&
@@ -2474,7 +2497,7 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     if (f->weapon_m && !seized_arms(c, f->first, f->weapon_m->first))
         match_text(c, f->weapon_m, &e->roles[ROLE_WEAPON]);
     if (f->target_m && !affiliation(c, f->target_m, f->first) &&
-        !only_the_scene(c, f->target_m, f->first, e)) {
+        !only_the_scene(c, f->target_m, f->first, e) && !a_source(c, f->target_m, f->first)) {
         target_text(c, f->target_m, f->first, &e->roles[ROLE_TARGET]);
         e->target = span(c, f->target_m->first, f->target_m->last);
     }

@@ -385,6 +385,13 @@ static void roles_fit_the_event(void **state)
     assert_int_equal(l.n, 1);
     assert_false(has_role(&l.v[0], ROLE_TARGET, "vehicle"));
     event_list_free(&l);
+    /* the source of the news is no target */
+    extract(NULL, "Guerrillas bombed the town hall last night, the Gleaner newspaper "
+                  "reported.", &l);
+    assert_int_equal(l.n, 1);
+    assert_false(has_role(&l.v[0], ROLE_TARGET, "Gleaner newspaper"));
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "town hall"));
+    event_list_free(&l);
     /* the people of wire copy: peasants, priests, nuns, judges */
     extract(NULL, "Gunmen killed four peasants and two nuns in the village yesterday.", &l);
     assert_int_equal(l.n, 1);

@@ -972,12 +972,33 @@ static bool held_hostage(const struct ctx *c, const struct lex_match *m, size_t 
     return false;
 }
 
+/* Things seized, not people. */
+static const char *const things_seized[] = {
+    "documents", "papers", "arms", "weapons", "ammunition", "drugs", "cocaine",
+    "marijuana", "money", "equipment", "materiel", "propaganda", "files", "cash", NULL};
+
+/* "seized a pistol from one of them", "documents that were seized from
+ * the terrorists": things were seized, not people or a place. */
+static bool seizes_things(const struct ctx *c, const struct lex_match *m, size_t first,
+                          size_t last)
+{
+    if (strcmp(key_of(m), "seized") != 0)
+        return false;
+    for (size_t q = m->first >= first + 4 ? m->first - 4 : first; q < last && q < m->last + 5;
+         q++)
+        if ((q < m->first || q >= m->last) && (match_covering(c, q, LEX_TRIGGER, TRIG_WEAPON) ||
+                                                word_in(c, q, W_THINGS_SEIZED)))
+            return true;
+    return false;
+}
+
 /* Is the kidnapping trigger at m the seizure of a place or vehicle ("seized
  * a cafe", "seized the Jaffar Express") rather than of people? */
 static bool seizes_a_place(const struct ctx *c, const struct lex_match *m, size_t last)
 {
     if (strcmp(key_of(m), "seized") != 0 && strcmp(key_of(m), "took over") != 0)
         return false;
+
     size_t j = m->last;
     if (j >= last || !(tok_is(&c->tk, j, "the") || tok_is(&c->tk, j, "a") ||
                        tok_is(&c->tk, j, "an") || tok_is(&c->tk, j, "control")))
@@ -1415,6 +1436,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 } else if (strcmp(v, "attack") == 0) {
                     t.attack = true;
                 } else if (strcmp(v, "kidnapping") == 0) {
+                    if (seizes_things(c, m, first, last))
+                        continue;
                     if (seizes_a_place(c, m, last))
                         t.seize_place = true;
                     else
@@ -1459,7 +1482,8 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                 long long v = EV_UNKNOWN;
                 bool vague = false, leader = false;
                 size_t victim = 0;
-                if (slot == S_KIDNAPPED && seizes_a_place(c, m, last))
+                if (slot == S_KIDNAPPED &&
+                    (seizes_a_place(c, m, last) || seizes_things(c, m, first, last)))
                     slot = -1; /* "seized the Jaffar Express": a train, not a person */
                 if (slot >= 0 && f->count[slot] < 0 && !f->vague[slot] &&
                     toll_of(c, m, first, last, &v, &vague, &victim, &leader)) {
@@ -3441,7 +3465,7 @@ static const char *const *const word_lists[W__COUNT] = {
     [W_ATTACKER_NOUNS] = attacker_nouns, [W_NOT_MODIFIER] = not_modifier,
     [W_NOT_NAME] = not_name, [W_PARTICLES] = name_particles, [W_OBJECT_WORDS] = object_words,
     [W_HARM] = harm_words, [W_BLAME_AFTER] = blame_after, [W_BLAME_BEFORE] = blame_before,
-    [W_BLAME_LINKING] = blame_linking, [W_SEIZING] = seizing, [W_STAFF] = staff_nouns, [W_SCENE] = scene_words, [W_PASSIVE] = struck_passive,
+    [W_BLAME_LINKING] = blame_linking, [W_SEIZING] = seizing, [W_STAFF] = staff_nouns, [W_THINGS_SEIZED] = things_seized, [W_SCENE] = scene_words, [W_PASSIVE] = struck_passive,
     [W_ACTS] = act_words, [W_DOER_NOUNS] = doer_nouns, [W_DOER_MODIFIERS] = doer_modifiers,
     [W_TOLL_RISES] = toll_rises, [W_AMONG] = among_words, [W_SUPERLATIVES] = superlatives,
     [W_HOSTAGE] = hostage_words, [W_NO] = no_words, [W_REASON] = reason_words,

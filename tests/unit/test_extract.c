@@ -392,6 +392,14 @@ static void roles_fit_the_event(void **state)
     assert_false(has_role(&l.v[0], ROLE_TARGET, "Gleaner newspaper"));
     assert_true(has_role(&l.v[0], ROLE_TARGET, "town hall"));
     event_list_free(&l);
+    /* things seized are no hostages, nor a place seized */
+    extract(NULL, "Police seized a pistol and documents from two traffickers in Arica.", &l);
+    assert_int_equal(l.n, 0);
+    event_list_free(&l);
+    extract(NULL, "According to documents that were seized from the terrorists, the "
+                  "attackers planned to issue a proclamation.", &l);
+    assert_int_equal(l.n, 0);
+    event_list_free(&l);
     /* the people of wire copy: peasants, priests, nuns, judges */
     extract(NULL, "Gunmen killed four peasants and two nuns in the village yesterday.", &l);
     assert_int_equal(l.n, 1);

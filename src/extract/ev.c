@@ -1220,6 +1220,8 @@ static bool ends_victim(const struct ctx *c, size_t q)
            (tok_is(&c->tk, q, "and") && q + 1 < c->tk.n && verb_or_adverb(c, q + 1));
 }
 
+static bool seized_arms(const struct ctx *c, size_t first, size_t i);
+
 static void read_frame(struct ctx *c, size_t si, struct frame *f)
 {
     const struct sent *s = &c->tk.s[si];
@@ -1409,6 +1411,11 @@ static void read_frame(struct ctx *c, size_t si, struct frame *f)
                     f->disaster = true; /* its dead are no attack's */
                     continue;           /* "the strike by judicial branch employees" */
                 }
+                /* "the weapons -- 348 rifles, 29 grenade launchers and
+                 * fragmentation grenades": arms seized or held, no attack */
+                if (match_covering(c, m->first, LEX_TRIGGER, TRIG_WEAPON) &&
+                    seized_arms(c, first, m->first))
+                    continue;
                 /* "arrested and charged with conspiring to kidnap the
                  * governor": the aim of a plot, not an act */
                 if (m->first >= first + 2 && tok_is(&c->tk, m->first - 1, "to") &&

@@ -400,6 +400,12 @@ static void roles_fit_the_event(void **state)
                   "attackers planned to issue a proclamation.", &l);
     assert_int_equal(l.n, 0);
     event_list_free(&l);
+    /* an arms list makes no attack */
+    extract(NULL, "A police officer stressed that the weapons -- 348 AK-47 rifles, 29 "
+                  "grenade launchers, fragmentation grenades and explosive blocks -- were "
+                  "among the supplies in a guerrilla warehouse.", &l);
+    assert_int_equal(l.n, 0);
+    event_list_free(&l);
     /* the people of wire copy: peasants, priests, nuns, judges */
     extract(NULL, "Gunmen killed four peasants and two nuns in the village yesterday.", &l);
     assert_int_equal(l.n, 1);

@@ -166,7 +166,7 @@ static const char *const war_words[] = {
 static const char *const modal[] = {
     "could", "would", "might", "may", "threatened", "threatens", "vowed", "plans",
     "planned", "planning", "intends", "intended", "warned", "possible", "potential",
-    "without", NULL};
+    "without", "will", "must", "should", "shall", NULL};
 static const char *const unreal[] = {
     "sentenced", "convicted", "acquitted", "trial", "court", "drill", "exercise",
     "simulation", "mock", "rehearsal", "denied", "denies", "deny", "unexploded",

@@ -788,6 +788,14 @@ static void possible_attacks_are_not_incidents(void **state)
             "reports of a possible bomb attack on the airport in Bogota.", &l);
     assert_int_equal(l.n, 0);
     event_list_free(&l);
+    /* what will or must be done is not done */
+    extract(NULL, "The leaflet adds that in a few days the band will place bombs near the "
+                  "air force base in Panama City.", &l);
+    assert_int_equal(l.n, 0);
+    event_list_free(&l);
+    extract(NULL, "We must also attack terrorists with dynamite laws in Lima.", &l);
+    assert_int_equal(l.n, 0);
+    event_list_free(&l);
 }
 
 static void aggregates_are_not_incidents(void **state)

@@ -489,6 +489,32 @@ void doer_roles(struct ctx *c, struct event *e, size_t nsent)
                 strvec_push(&e->roles[ROLE_ORGANIZATION], c->text + c->tk.t[sec->first].start,
                             c->tk.t[sec->last - 1].end - c->tk.t[sec->first].start);
         }
+        /* "armed forces elements are responsible for the killing of six
+         * priests": the state's forces blamed after their name */
+        for (size_t k = s->first; k < s->last; k++) {
+            const struct lex_match *sec = match_covering(c, k, LEX_TRIGGER, TRIG_SECURITY);
+            if (!sec || sec->first != k)
+                continue;
+            size_t j = sec->last;
+            if (j < s->last && (tok_is(&c->tk, j, "elements") || tok_is(&c->tk, j, "members")))
+                j++;
+            size_t q = j;
+            while (q < s->last && q < j + 3 && word_in(c, q, W_BLAME_LINKING))
+                q++;
+            if (q == j || q + 2 >= s->last || !word_in(c, q, W_BLAME_AFTER))
+                continue;
+            bool harm = false;
+            for (size_t h = q + 1; h < s->last && h < q + 5 && !harm; h++)
+                harm = harm_at(c, h);
+            if (!harm)
+                continue;
+            strvec_push(&e->roles[ROLE_ORGANIZATION], c->text + c->tk.t[sec->first].start,
+                        c->tk.t[sec->last - 1].end - c->tk.t[sec->first].start);
+            if (j > sec->last) /* "armed forces elements": people */
+                strvec_push(&e->roles[ROLE_PERPETRATOR], c->text + c->tk.t[sec->first].start,
+                            c->tk.t[j - 1].end - c->tk.t[sec->first].start);
+            k = q;
+        }
         /* "the arrest of 45 soldiers and 2 officers for killing 6
          * clergymen": the people held for the harm did it */
         for (size_t h = s->first; h + 2 < s->last; h++) {

@@ -732,6 +732,14 @@ static void doers_of_undated_attacks(void **state)
     assert_int_equal(l.n, 1);
     assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "army troops"));
     event_list_free(&l);
+    /* the state's forces blamed after their name */
+    extract(NULL, "six priests were murdered at dawn in san salvador. the report says "
+                  "that armed forces elements are responsible for the killing of the six "
+                  "priests.", &l);
+    assert_int_equal(l.n, 1);
+    assert_true(has_role(&l.v[0], ROLE_ORGANIZATION, "armed forces"));
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "armed forces elements"));
+    event_list_free(&l);
 }
 
 static void background_incident_and_money(void **state)

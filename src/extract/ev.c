@@ -2058,7 +2058,8 @@ static const char *const not_modifier[] = {
     "had", "has", "have", "it", "they", "which", "who", "where", "when", "while",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "no", "not", "also", "then", "there", "up", "down", "off", "out", "whose", "around",
-    "for", "left", "went", "came", "set", "put", "hit", "near", "whom", NULL};
+    "for", "left", "went", "came", "set", "put", "hit", "near", "whom", "various",
+    "numerous", "nearby", "most", "few", NULL};
 
 /* Does the word at token i end like a verb or an adverb ("armed",
  * "carrying", "heavily"; more than four letters)? */
@@ -2127,6 +2128,15 @@ static void target_text(const struct ctx *c, const struct lex_match *m, size_t l
         while (j < c->tk.n && words < 5 && c->tk.t[j].kind == TOK_WORD &&
                !word_in(c, j, W_NOT_MODIFIER) && !in_match(c, j))
             j++, words++;
+        /* whose people: "the residences of democratic leaders" */
+        const struct lex_match *v = j < c->tk.n ? match_covering(c, j, LEX_TRIGGER, TRIG_VICTIM)
+                                                : NULL;
+        if (v && v->first == j && words + (v->last - j) < 5) {
+            words += v->last - j;
+            j = v->last;
+        } else if (j < c->tk.n && c->tk.t[j].kind == TOK_WORD && in_match(c, j)) {
+            words = 0; /* cut inside another name: no "of" at all */
+        }
         if (words >= 1 && words < 5)
             end = j;
     }

@@ -385,6 +385,13 @@ static void roles_fit_the_event(void **state)
     assert_int_equal(l.n, 1);
     assert_false(has_role(&l.v[0], ROLE_TARGET, "vehicle"));
     event_list_free(&l);
+    /* a quantifier is no modifier; "of" takes whose people, or nothing cut short */
+    extract(NULL, "Guerrillas bombed various government bank branches and the residences "
+                  "of democratic leaders in the city.", &l);
+    assert_int_equal(l.n, 1);
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "government bank branches"));
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "residences of democratic leaders"));
+    event_list_free(&l);
     /* the source of the news is no target */
     extract(NULL, "Guerrillas bombed the town hall last night, the Gleaner newspaper "
                   "reported.", &l);

@@ -2265,12 +2265,12 @@ static const char *const seizing[] = {
 
 /* Are the weapons named at token i arms seized or found, not used ("the
  * troops seized two rifles and a grenade launcher", "an arms cache")?
- * Looks back to the start of the clause. */
+ * Looks back to the start of the clause (a list of arms may be long). */
 static bool seized_arms(const struct ctx *c, size_t first, size_t i)
 {
     if (arms_list(c, first, i))
         return true;
-    for (size_t k = i; k-- > first && i - k <= 15;) {
+    for (size_t k = i; k-- > first && i - k <= 40;) {
         if (tok_is(&c->tk, k, ";") || tok_is(&c->tk, k, "."))
             break;
         if (word_in(c, k, W_SEIZING))

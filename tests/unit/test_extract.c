@@ -407,6 +407,15 @@ static void roles_fit_the_event(void **state)
                   "attackers planned to issue a proclamation.", &l);
     assert_int_equal(l.n, 0);
     event_list_free(&l);
+    /* arms seized far back in a long clause */
+    extract(NULL, "Rebels attacked the town hall with dynamite. The soldiers also seized the "
+                  "following materiel: 700 rounds of ammunition for AK-47 rifles, 536 rounds "
+                  "of ammunition for M-16 rifles, 3 knapsacks with civilian clothing, and a "
+                  "G-3 rifle with a serial number that cannot be read.", &l);
+    assert_int_equal(l.n, 1);
+    assert_true(has_role(&l.v[0], ROLE_WEAPON, "dynamite"));
+    assert_false(has_role(&l.v[0], ROLE_WEAPON, "rifle"));
+    event_list_free(&l);
     /* an arms list makes no attack */
     extract(NULL, "A police officer stressed that the weapons -- 348 AK-47 rifles, 29 "
                   "grenade launchers, fragmentation grenades and explosive blocks -- were "

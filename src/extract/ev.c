@@ -972,6 +972,15 @@ static bool held_hostage(const struct ctx *c, const struct lex_match *m, size_t 
     return false;
 }
 
+/* Nouns after a person's name that make it the name of a place or a band
+ * ("juan pablo ii boulevard", "modesto ramirez urban commandos"). */
+static const char *const named_after[] = {
+    "boulevard", "avenue", "street", "square", "park", "neighborhood", "neighbourhood",
+    "district", "school", "hospital", "farm", "canton", "hamlet", "highway", "bridge",
+    "airport", "stadium", "battalion", "brigade", "front", "commando", "commandos", "command",
+    "foundation", "university", "institute", "federation", "movement", "plaza", "road",
+    "center", "centre", "urban", "cell", "column", "unit", "station", NULL};
+
 /* Things seized, not people. */
 static const char *const things_seized[] = {
     "documents", "papers", "arms", "weapons", "ammunition", "drugs", "cocaine",
@@ -3482,7 +3491,7 @@ static const char *const *const word_lists[W__COUNT] = {
     [W_ATTACKER_NOUNS] = attacker_nouns, [W_NOT_MODIFIER] = not_modifier,
     [W_NOT_NAME] = not_name, [W_PARTICLES] = name_particles, [W_OBJECT_WORDS] = object_words,
     [W_HARM] = harm_words, [W_BLAME_AFTER] = blame_after, [W_BLAME_BEFORE] = blame_before,
-    [W_BLAME_LINKING] = blame_linking, [W_SEIZING] = seizing, [W_STAFF] = staff_nouns, [W_THINGS_SEIZED] = things_seized, [W_SCENE] = scene_words, [W_PASSIVE] = struck_passive,
+    [W_BLAME_LINKING] = blame_linking, [W_SEIZING] = seizing, [W_STAFF] = staff_nouns, [W_NAMED_AFTER] = named_after, [W_THINGS_SEIZED] = things_seized, [W_SCENE] = scene_words, [W_PASSIVE] = struck_passive,
     [W_ACTS] = act_words, [W_DOER_NOUNS] = doer_nouns, [W_DOER_MODIFIERS] = doer_modifiers,
     [W_TOLL_RISES] = toll_rises, [W_AMONG] = among_words, [W_SUPERLATIVES] = superlatives,
     [W_HOSTAGE] = hostage_words, [W_NO] = no_words, [W_REASON] = reason_words,

@@ -100,6 +100,11 @@ static size_t name_at(const struct ctx *c, size_t i, size_t last)
                 tok_is(&c->tk, j, "were") || tok_is(&c->tk, j, "and") ||
                 tok_is(&c->tk, j, "has") || tok_is(&c->tk, j, "had") ||
                 tok_is(&c->tk, j, "is") || tok_is(&c->tk, j, "who");
+    /* "juan pablo ii boulevard", "modesto ramirez urban commandos": a place
+     * or a band named after a person */
+    for (size_t k = i + 1; k <= j && k < last && k < j + 2; k++)
+        if (word_in(c, k, W_NAMED_AFTER))
+            return 0;
     if (n >= 2 && (c->pname[i] & PN_GIVEN))
         return n;
     return n >= 1 && titled && ends ? n : 0;
@@ -130,6 +135,11 @@ static bool harm_at(const struct ctx *c, size_t k)
     if (tok_is(&c->tk, k, "lives")) /* "lost their lives", not "febe elizabeth lives!" */
         return k > 0 && (tok_is(&c->tk, k - 1, "their") || tok_is(&c->tk, k - 1, "his") ||
                          tok_is(&c->tk, k - 1, "her") || tok_is(&c->tk, k - 1, "the"));
+    if (tok_is(&c->tk, k, "released") || tok_is(&c->tk, k, "freed") ||
+        tok_is(&c->tk, k, "release")) /* "was released", "the release of", not "x
+                                        * released a communique" */
+        return (k > 0 && word_in(c, k - 1, W_AUX)) ||
+               (k + 1 < c->tk.n && tok_is(&c->tk, k + 1, "of"));
     if (!tok_is(&c->tk, k, "held"))
         return true;
     return (k > 0 && word_in(c, k - 1, W_AUX)) ||
@@ -147,8 +157,10 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
     size_t reach = 8;
     bool listing = false; /* back over a list: "six jesuits and two women, including x" */
     for (size_t p = first; p-- > lo && first - p <= reach;) {
-        if (harm_at(c, p))
-            return true;
+        if (harm_at(c, p) || ((tok_is(&c->tk, p, "released") || tok_is(&c->tk, p, "freed") ||
+                               tok_is(&c->tk, p, "release")) &&
+                              first - p <= 3))
+            return true; /* "freed x", "release mrs x" */
         if (tok_is(&c->tk, p, "including")) {
             reach = first - p + 10;
             listing = true;
@@ -183,8 +195,9 @@ static bool harmed(const struct ctx *c, size_t first, size_t end, size_t lo, siz
         size_t k = a + 1;
         for (; k < last && k < a + 14; k++) {
             if ((c->tk.t[k].kind == TOK_PUNCT && !age_or_initials(c, k)) ||
-                tok_is(&c->tk, k, "by"))
-                break;
+                tok_is(&c->tk, k, "by") || word_in(c, k, W_BLAME_BEFORE) ||
+                word_in(c, k, W_BLAME_AFTER))
+                break; /* "x, whom the president accused of the assassination" */
             if (harm_at(c, k))
                 return true;
         }

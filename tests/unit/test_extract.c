@@ -631,6 +631,21 @@ static void caseless_names_of_victims(void **state)
     assert_false(has_role(&l.v[0], ROLE_VICTIM, "carlos andres perez"));
     assert_false(has_role(&l.v[0], ROLE_VICTIM, "jaime lusinchi"));
     event_list_free(&l);
+    /* "x released a communique" harms no one; "release mrs x" frees her; a
+     * list of the accused is no list of victims; a boulevard named after a
+     * person is no person */
+    extract(NULL,
+            "guerrillas kidnapped a banker in cali with rifles. m-19 commander carlos pizarro "
+            "leongomez released a communique. the group decided to release mrs patricia "
+            "echavarria. the plotters include captain alvaro saravia, whom the president "
+            "accused of the assassination. the bus was attacked near juan pablo ii boulevard.",
+            &l);
+    assert_int_equal(l.n, 1);
+    assert_false(has_role(&l.v[0], ROLE_VICTIM, "carlos pizarro leongomez"));
+    assert_true(has_role(&l.v[0], ROLE_VICTIM, "patricia echavarria"));
+    assert_false(has_role(&l.v[0], ROLE_VICTIM, "alvaro saravia"));
+    assert_false(has_role(&l.v[0], ROLE_VICTIM, "juan pablo ii boulevard"));
+    event_list_free(&l);
     /* "lives" is harm only as lives lost */
     extract(NULL,
             "guerrillas attacked the town hall with dynamite in a campaign called \"febe "

@@ -2068,7 +2068,8 @@ static const char *const not_modifier[] = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "no", "not", "also", "then", "there", "up", "down", "off", "out", "whose", "around",
     "for", "left", "went", "came", "set", "put", "hit", "near", "whom", "various",
-    "numerous", "nearby", "most", "few", NULL};
+    "numerous", "nearby", "most", "few", "because", "since", "if", "than", "so", "after",
+    "before", "during", "until", "under", "over", "through", "between", "about", NULL};
 
 /* Does the word at token i end like a verb or an adverb ("armed",
  * "carrying", "heavily"; more than four letters)? */

@@ -392,6 +392,11 @@ static void roles_fit_the_event(void **state)
     assert_true(has_role(&l.v[0], ROLE_TARGET, "government bank branches"));
     assert_true(has_role(&l.v[0], ROLE_TARGET, "residences of democratic leaders"));
     event_list_free(&l);
+    extract(NULL, "Police said a bomb destroyed the plane because airplanes do not break up "
+                  "without an explosion.", &l);
+    for (size_t i = 0; i < l.n; i++)
+        assert_false(has_role(&l.v[i], ROLE_TARGET, "because airplanes"));
+    event_list_free(&l);
     /* the source of the news is no target */
     extract(NULL, "Guerrillas bombed the town hall last night, the Gleaner newspaper "
                   "reported.", &l);

@@ -307,6 +307,8 @@ bool names_victim(const struct ctx *c, const struct frame *f)
 static bool blamed(const struct ctx *c, size_t first, size_t end, size_t lo, size_t to)
 {
     size_t k = end;
+    if (k + 1 < to && tok_is(&c->tk, k, ",") && word_in(c, k + 1, W_BLAME_AFTER))
+        return true; /* "the chief of the gang, x, ordered the assassination" */
     if (k < to && tok_is(&c->tk, k, ",")) { /* skip an apposition: "x, chief of y," */
         size_t close = k + 1;
         while (close < to && close < k + 14 && !tok_is(&c->tk, close, ","))

@@ -684,6 +684,13 @@ static void caseless_names_of_the_blamed(void **state)
         assert_null(strstr(l.v[0].roles[ROLE_PERPETRATOR].v[i], "command"));
     }
     event_list_free(&l);
+    /* the apposition's name blamed by the verb after it */
+    extract(NULL, "a car bomb killed five policemen in medellin. the chief of the gang, "
+                  "pablo escobar gaviria, ordered the assassination of medellin policemen.",
+            &l);
+    assert_int_equal(l.n, 1);
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "pablo escobar gaviria"));
+    event_list_free(&l);
 }
 
 static void seized_arms_are_no_weapons(void **state)

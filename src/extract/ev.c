@@ -2267,6 +2267,15 @@ static bool only_the_scene(const struct ctx *c, const struct lex_match *m, size_
     return false;
 }
 
+/* Is the weapon match m a vehicle in an event that drove none into
+ * people? A vehicle is a weapon only in a ramming. */
+static bool vehicle_not_weapon(const struct lex_match *m, const struct event *e)
+{
+    static const char *const vehicles[] = {"vehicle", "vehicles", "truck", "lorry",
+                                           "van", "car", "bus", NULL};
+    return key_in(m->phrase->key, vehicles) && !type_is(e->method, "vehicle_ramming");
+}
+
 /* Words of arms seized or found. */
 static const char *const seizing[] = {
     "seized", "captured", "confiscated", "recovered", "found", "discovered",
@@ -2350,11 +2359,8 @@ void add_roles(const struct ctx *c, const struct frame *f, struct event *e)
                 group_text(c, m, &e->roles[ROLE_ORGANIZATION]);
         } else if (p->kind == LEX_TRIGGER) {
             int cls = lex_triggers[p->index].cls;
-            static const char *const vehicles[] = {"vehicle", "vehicles", "truck", "lorry",
-                                                   "van", "car", "bus", NULL};
-            if (cls == TRIG_WEAPON && key_in(p->key, vehicles) &&
-                !type_is(e->method, "vehicle_ramming"))
-                continue; /* a vehicle is a weapon only when driven into people */
+            if (cls == TRIG_WEAPON && vehicle_not_weapon(m, e))
+                continue;
             if (cls == TRIG_WEAPON && !seized_arms(c, f->first, m->first))
                 match_text(c, m, &e->roles[ROLE_WEAPON]);
             else if (cls == TRIG_TARGET && !affiliation(c, m, f->first) &&
@@ -2545,7 +2551,8 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
     }
     if (f->perp)
         match_text(c, f->perp, &e->roles[ROLE_PERPETRATOR]);
-    if (f->weapon_m && !seized_arms(c, f->first, f->weapon_m->first))
+    if (f->weapon_m && !seized_arms(c, f->first, f->weapon_m->first) &&
+        !vehicle_not_weapon(f->weapon_m, e))
         match_text(c, f->weapon_m, &e->roles[ROLE_WEAPON]);
     if (f->target_m && !affiliation(c, f->target_m, f->first) &&
         !only_the_scene(c, f->target_m, f->first, e) && !a_source(c, f->target_m, f->first)) {

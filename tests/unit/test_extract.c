@@ -397,6 +397,15 @@ static void roles_fit_the_event(void **state)
     for (size_t i = 0; i < l.n; i++)
         assert_false(has_role(&l.v[i], ROLE_TARGET, "because airplanes"));
     event_list_free(&l);
+    /* a truck struck is a target, not a weapon; "dynamited" is a bombing */
+    extract(NULL, "Guerrillas dynamited a truck full of policemen in Medellin yesterday, "
+                  "killing 20 people, and the blast hit several public buses.", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].method, "bombing");
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "truck"));
+    assert_true(has_role(&l.v[0], ROLE_TARGET, "public buses"));
+    assert_false(has_role(&l.v[0], ROLE_WEAPON, "truck"));
+    event_list_free(&l);
     /* the source of the news is no target */
     extract(NULL, "Guerrillas bombed the town hall last night, the Gleaner newspaper "
                   "reported.", &l);

@@ -2565,16 +2565,15 @@ static void build_event(struct ctx *c, const struct frame *f, const struct event
            (tok_is(&c->tk, vfirst, "and") || c->tk.t[vfirst].kind == TOK_PUNCT))
         vfirst++; /* "and two more persons": the persons */
     if (f->victim_m && f->victim_m->last > vfirst) {
-        /* "three people", "15 others": a count of people, which the
-         * toll already holds, names no one */
-        static const char *const anyone[] = {"people", "persons", "person", "others",
-                                             "individuals", NULL};
+        /* the people a toll counts ("three people", "two peasants") are
+         * the event's target, what was attacked; its victims are the
+         * people harmed it names (MUC-4's human targets) */
         struct num n;
         bool counted = num_parse(&c->tk, c->text, vfirst, f->last, &n) ||
                        tok_is(&c->tk, vfirst, "both");
         char *v = span(c, vfirst, f->victim_m->last);
         if (v) {
-            if (!(counted && key_in(key_of(f->victim_m), anyone)))
+            if (!counted)
                 strvec_push(&e->roles[ROLE_VICTIM], v, strlen(v));
             if (!e->target)
                 e->target = v;

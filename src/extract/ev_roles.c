@@ -425,8 +425,13 @@ void doer_roles(struct ctx *c, struct event *e, size_t nsent)
         const struct sent *s = &c->tk.s[si];
         if (c->sent_type[si] && is_state_action(c->sent_type[si]))
             continue;
+        bool told = tells_event(c, s, true);
         for (size_t v = s->first; v < s->last; v++) {
             if (!word_in(c, v, W_ACTS))
+                continue;
+            /* a verb that tells no attack on its own needs an event word
+             * in its sentence: not "160 persons tried to enter" */
+            if (!told && (tok_is(&c->tk, v, "tried") || tok_is(&c->tk, v, "entered")))
                 continue;
             size_t h = SIZE_MAX, first = 0, end = 0;
             /* "murdered by [a] two paid assassins" */
@@ -470,7 +475,12 @@ void doer_roles(struct ctx *c, struct event *e, size_t nsent)
                 if (j > s->first && (tok_is(&c->tk, j, "also") || tok_is(&c->tk, j, "allegedly") ||
                                      tok_is(&c->tk, j, "reportedly")))
                     j--;
-                if (word_in(c, j, W_DOER_NOUNS) && !tok_is(&c->tk, j, "group"))
+                /* not "the other 15 people killed?": an active verb has an
+                 * object after it */
+                bool object = v + 1 < s->last && c->tk.t[v + 1].kind == TOK_WORD &&
+                              !word_in(c, v + 1, W_SCENE) && !tok_is(&c->tk, v + 1, "by") &&
+                              !tok_is(&c->tk, v + 1, "on") && !tok_is(&c->tk, v + 1, "during");
+                if (word_in(c, j, W_DOER_NOUNS) && !tok_is(&c->tk, j, "group") && object)
                     h = j;
             }
             if (h != SIZE_MAX) {

@@ -795,6 +795,14 @@ static void doers_of_undated_attacks(void **state)
     assert_true(has_role(&l.v[0], ROLE_ORGANIZATION, "armed forces"));
     assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "armed forces elements"));
     event_list_free(&l);
+    /* no doer: a passive participle ("the other 15 people killed?"), or a
+     * verb that tells no attack in a sentence without an event word */
+    extract(NULL, "gunmen killed two judges in medellin with rifles. who are the other 15 "
+                  "people killed? more than 160 persons tried to enter the country.", &l);
+    assert_int_equal(l.n, 1);
+    assert_false(has_role(&l.v[0], ROLE_PERPETRATOR, "other 15 people"));
+    assert_false(has_role(&l.v[0], ROLE_PERPETRATOR, "160 persons"));
+    event_list_free(&l);
 }
 
 static void background_incident_and_money(void **state)

@@ -2105,6 +2105,18 @@ static bool in_match(const struct ctx *c, size_t i)
     return covered_by_other(c, i, LEX_TRIGGER, TRIG_SECURITY);
 }
 
+/* Is token i inside a name that may say whose a target is: a demonym, a
+ * country, a place, a state body or people ("the headquarters of the
+ * salvadoran workers national union federation", "of colombia's secret
+ * security police", "the residences of democratic leaders")? */
+static bool names_whose(const struct ctx *c, size_t i)
+{
+    return match_covering(c, i, LEX_DEMONYM, 0) || match_covering(c, i, LEX_COUNTRY, 0) ||
+           match_covering(c, i, LEX_PLACE, 0) ||
+           match_covering(c, i, LEX_TRIGGER, TRIG_SECURITY) ||
+           match_covering(c, i, LEX_TRIGGER, TRIG_VICTIM);
+}
+
 /* A target with the words that describe it: "an electric power
  * substation", "the santo tomas presidential farm", "the u.s. embassy".
  * At most three words before the noun, none of them a verb in -ed, -ing
@@ -2135,19 +2147,12 @@ static void target_text(const struct ctx *c, const struct lex_match *m, size_t l
         size_t j = end + 1, words = 0;
         if (tok_is(&c->tk, j, "the") || tok_is(&c->tk, j, "a"))
             j++;
-        while (j < c->tk.n && words < 5 && c->tk.t[j].kind == TOK_WORD &&
-               !word_in(c, j, W_NOT_MODIFIER) && !in_match(c, j))
+        while (j < c->tk.n && words < 7 && c->tk.t[j].kind == TOK_WORD &&
+               !word_in(c, j, W_NOT_MODIFIER) && (!in_match(c, j) || names_whose(c, j)))
             j++, words++;
-        /* whose people: "the residences of democratic leaders" */
-        const struct lex_match *v = j < c->tk.n ? match_covering(c, j, LEX_TRIGGER, TRIG_VICTIM)
-                                                : NULL;
-        if (v && v->first == j && words + (v->last - j) < 5) {
-            words += v->last - j;
-            j = v->last;
-        } else if (j < c->tk.n && c->tk.t[j].kind == TOK_WORD && in_match(c, j)) {
+        if (j < c->tk.n && c->tk.t[j].kind == TOK_WORD && in_match(c, j) && !names_whose(c, j))
             words = 0; /* cut inside another name: no "of" at all */
-        }
-        if (words >= 1 && words < 5)
+        if (words >= 1 && words < 7)
             end = j;
     }
     strvec_push(sv, c->text + c->tk.t[first].start,

@@ -392,6 +392,12 @@ static void roles_fit_the_event(void **state)
     assert_true(has_role(&l.v[0], ROLE_TARGET, "government bank branches"));
     assert_true(has_role(&l.v[0], ROLE_TARGET, "residences of democratic leaders"));
     event_list_free(&l);
+    extract(NULL, "A bomb exploded at the headquarters of the salvadoran workers national "
+                  "union federation in san salvador.", &l);
+    assert_int_equal(l.n, 1);
+    assert_true(has_role(&l.v[0], ROLE_TARGET,
+                         "headquarters of the salvadoran workers national union federation"));
+    event_list_free(&l);
     extract(NULL, "Police said a bomb destroyed the plane because airplanes do not break up "
                   "without an explosion.", &l);
     for (size_t i = 0; i < l.n; i++)

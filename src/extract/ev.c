@@ -2340,6 +2340,19 @@ static const char *const perp_role_words[] = {
     "armed men", "urban guerrillas", "jihadists", "assassins", "hitmen", "killers",
     "death squads", "death squad", "paramilitaries", "drug traffickers", NULL};
 
+/* The attackers' words with the demonym before them that says whose they
+ * are ("colombian guerrillas"). */
+static void perp_text(const struct ctx *c, const struct lex_match *m, size_t lo,
+                      struct strvec *sv)
+{
+    size_t first = m->first;
+    const struct lex_match *d = first > lo ? match_covering(c, first - 1, LEX_DEMONYM, 0) : NULL;
+    if (d && d->last == first && d->first >= lo)
+        first = d->first;
+    strvec_push(sv, c->text + c->tk.t[first].start,
+                c->tk.t[m->last - 1].end - c->tk.t[first].start);
+}
+
 /* Does the sentence name a group or the people who attack? */
 static bool names_perpetrator(const struct ctx *c, const struct frame *f)
 {
@@ -2376,7 +2389,8 @@ void add_roles(const struct ctx *c, const struct frame *f, struct event *e)
                      !(m->last < f->last && c->tk.t[m->last].kind == TOK_WORD &&
                        (tok_is(&c->tk, m->first, "terrorist") ||
                         tok_is(&c->tk, m->first, "guerrilla"))))
-                match_text(c, m, &e->roles[ROLE_PERPETRATOR]); /* not "terrorist attack" */
+                perp_text(c, m, f->first, &e->roles[ROLE_PERPETRATOR]); /* not "terrorist
+                                                                         * attack" */
         }
     }
 }

@@ -450,6 +450,12 @@ static void roles_fit_the_event(void **state)
     assert_string_equal(l.v[0].target, "four peasants");
     assert_int_equal(l.v[0].roles[ROLE_VICTIM].n, 0);
     event_list_free(&l);
+    /* attackers keep the demonym that says whose they are */
+    extract(NULL, "The attack on the border post was blamed on colombian guerrillas, who "
+                  "killed five soldiers with rifles.", &l);
+    assert_true(l.n >= 1);
+    assert_true(has_role(&l.v[0], ROLE_PERPETRATOR, "colombian guerrillas"));
+    event_list_free(&l);
     /* a group is named as the document names it most */
     extract(NULL, "The Farabundo Marti National Liberation Front (FMLN) bombed the town "
                   "hall with dynamite. The FMLN said the FMLN would go on.", &l);

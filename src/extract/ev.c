@@ -2196,11 +2196,12 @@ static bool arms_list(const struct ctx *c, size_t first, size_t i)
         to++;
     const char *seen[3] = {0};
     size_t prev_end = 0;
-    for (size_t k = from; k < to && kinds < 3; k++) {
-        const struct lex_match *m = match_covering(c, k, LEX_TRIGGER, TRIG_WEAPON);
-        if (!m || m->first != k)
+    FOR_MATCHES(c, m, from, to) {
+        if (kinds >= 3)
+            break;
+        if (m->phrase->kind != LEX_TRIGGER || lex_triggers[m->phrase->index].cls != TRIG_WEAPON)
             continue;
-        bool compound = prev_end == k; /* "grenade rocket launchers": one kind */
+        bool compound = prev_end == m->first; /* "grenade rocket launchers": one kind */
         prev_end = m->last;
         if (compound)
             continue;

@@ -2247,13 +2247,20 @@ static bool a_source(const struct ctx *c, const struct lex_match *m, size_t lo)
  * residence", "attacked at his office") and the event was not one that
  * strikes buildings (a bombing, an arson, rockets); or it is where the
  * attackers were ("machinegunned from a moving vehicle"), or it carries
- * the weapon ("a vehicle loaded with explosives"). */
+ * the weapon ("a vehicle loaded with explosives"), or it is a verb ("the
+ * building that houses ..."). */
 static bool only_the_scene(const struct ctx *c, const struct lex_match *m, size_t lo,
                            const struct event *e)
 {
     static const char *const struck_methods[] = {"suicide_bombing", "bombing", "arson",
                                                  "rocket", "drone", "vehicle_ramming", NULL};
     bool strikes = e->method && key_in(e->method, struck_methods);
+    /* "the building that houses the security department": a verb (a plural
+     * after "that" or "which"; "that house" stays a noun) */
+    if (m->first > lo && m->last == m->first + 1 &&
+        c->text[c->tk.t[m->first].end - 1] == 's' &&
+        (tok_is(&c->tk, m->first - 1, "that") || tok_is(&c->tk, m->first - 1, "which")))
+        return true;
     /* "a vehicle loaded with explosives": the bomb, not what it struck */
     if (m->last + 2 < c->tk.n && verb_or_adverb(c, m->last) &&
         (tok_is(&c->tk, m->last + 1, "with") || match_covering(c, m->last + 1, LEX_TRIGGER,

@@ -412,6 +412,11 @@ static void roles_fit_the_event(void **state)
     assert_true(has_role(&l.v[0], ROLE_TARGET, "public buses"));
     assert_false(has_role(&l.v[0], ROLE_WEAPON, "truck"));
     event_list_free(&l);
+    extract(NULL, "A car bomb exploded at the building that houses the security "
+                  "department in Bogota.", &l);
+    assert_int_equal(l.n, 1);
+    assert_false(has_role(&l.v[0], ROLE_TARGET, "houses"));
+    event_list_free(&l);
     /* the source of the news is no target */
     extract(NULL, "Guerrillas bombed the town hall last night, the Gleaner newspaper "
                   "reported.", &l);

@@ -1,5 +1,5 @@
 /* cli.c - helpers the subcommands share: usage errors, help, the store
- * location, and strict number options. */
+ * location, strict number options and the filter options. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "core/err.h"
+#include "extract/date.h"
 #include "store/store.h"
 
 void cli_help(const struct cmd *c, FILE *out)
@@ -85,4 +86,59 @@ bool cli_report_input(enum ingest_level level, const char *source, const char *m
     fprintf(stderr, "sitrep: %s: %s%s\n", source,
             level == INGEST_WARNING ? "warning: " : "", message);
     return level == INGEST_ERROR;
+}
+
+/* Dates on the command line: YYYY, YYYY-MM or YYYY-MM-DD, and real. */
+static int check_date(const char *cmd, const char *opt, const char *arg)
+{
+    struct date d;
+    size_t n = strlen(arg);
+    if ((n != 4 && n != 7 && n != 10) || !date_parse_iso(arg, &d))
+        return cli_usage_error(cmd, "%s wants a date YYYY, YYYY-MM or YYYY-MM-DD, not '%s'",
+                               opt, arg);
+    return EXIT_OK;
+}
+
+static bool is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int cli_filter_option(const char *cmd, int c, const char *arg, struct store_filter *f,
+                      char cc[3])
+{
+    switch (c) {
+    case 's':
+        if (check_date(cmd, "--since", arg))
+            return EXIT_USAGE;
+        f->since = arg;
+        return EXIT_OK;
+    case 'u':
+        if (check_date(cmd, "--until", arg))
+            return EXIT_USAGE;
+        f->until = arg;
+        return EXIT_OK;
+    case 'c':
+        if (strlen(arg) != 2 || !is_letter(arg[0]) || !is_letter(arg[1]))
+            return cli_usage_error(cmd, "--country wants a two-letter ISO code such as IQ, "
+                                        "not '%s'", arg);
+        cc[0] = (char)(arg[0] & ~0x20);
+        cc[1] = (char)(arg[1] & ~0x20);
+        cc[2] = '\0';
+        f->country = cc;
+        return EXIT_OK;
+    case 'g':
+        f->group = arg;
+        return EXIT_OK;
+    case 't':
+        if (!event_type_valid(arg))
+            return cli_usage_error(cmd, "unknown event type '%s'", arg);
+        f->type = arg;
+        return EXIT_OK;
+    case 'l':
+        return cli_parse_size(cmd, "--limit", arg, 1, 1LL << 40, &f->limit) ? EXIT_USAGE
+                                                                              : EXIT_OK;
+    default:
+        return -1;
+    }
 }

@@ -27,6 +27,8 @@ int cmd_extract(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_incidents(int argc, char **argv);
+int cmd_incident(int argc, char **argv);
 
 extern const struct cmd cli_commands[];
 const struct cmd *cli_find(const char *name);
@@ -54,6 +56,22 @@ int cli_option_error(const char *cmd, int c, char **argv);
 bool cli_report_input(enum ingest_level level, const char *source, const char *message);
 
 struct store;
+struct store_filter;
+/* The filter options events, incidents and the analyses share: --since,
+ * --until, --country, --group, --type, --limit (getopt_long() values
+ * 's', 'u', 'c', 'g', 't', 'l'; CLI_FILTER_OPTIONS lists them). Applies
+ * option c to f (cc holds the upper-cased country): EXIT_OK, EXIT_USAGE
+ * after the message, or -1 when c is not a filter option. */
+int cli_filter_option(const char *cmd, int c, const char *arg, struct store_filter *f,
+                      char cc[3]);
+#define CLI_FILTER_OPTIONS                                                   \
+    {"since", required_argument, NULL, 's'},                                 \
+    {"until", required_argument, NULL, 'u'},                                 \
+    {"country", required_argument, NULL, 'c'},                               \
+    {"group", required_argument, NULL, 'g'},                                 \
+    {"type", required_argument, NULL, 't'},                                  \
+    {"limit", required_argument, NULL, 'l'}
+
 /* Opens the store of --db (see cli_db()); prints the reason and returns
  * EXIT_FAIL when it cannot. *path is the location used. */
 int cli_open_store(const char *db_opt, struct store **out, const char **path);
@@ -69,5 +87,11 @@ struct printer {
 void print_begin(struct printer *p);
 void print_event(struct printer *p, const struct event *e);
 void print_end(struct printer *p);
+
+struct incident;
+/* Incident printers, the same way. */
+void print_incidents_begin(struct printer *p);
+void print_incident(struct printer *p, const struct incident *in);
+void print_incidents_end(struct printer *p);
 
 #endif

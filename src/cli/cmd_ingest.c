@@ -2,7 +2,8 @@
  *
  * Documents are stored in batches, one transaction each: a crash or a
  * kill keeps every committed batch, and a rerun skips what is stored
- * (documents are keyed by the hash of their normalised text). */
+ * (documents are keyed by the hash of their normalised text). Each
+ * batch's new events are fused into incidents before it commits. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,7 +19,7 @@ struct ingest_run {
     const char *db_path;
     long long batch;      /* documents per transaction */
     long long in_batch;   /* documents in the open transaction */
-    long long seen, added, skipped, events;
+    long long seen, added, skipped, events, fused;
     int failed;
     int fatal;            /* the store failed: stop */
 };
@@ -31,11 +32,22 @@ static void report(void *ctx, enum ingest_level level, const char *source,
         r->failed = 1;
 }
 
+/* Fuses the batch's new events into incidents, then commits the batch. */
 static int commit(struct ingest_run *r)
 {
     if (r->in_batch == 0)
         return ERR_OK;
-    int rc = store_commit(r->db);
+    size_t fused = 0;
+    int rc = store_fuse(r->db, &fused);
+    if (rc != ERR_OK) {
+        fprintf(stderr, "sitrep: %s: cannot fuse events into incidents: %s\n", r->db_path,
+                store_errmsg(r->db));
+        store_rollback(r->db);
+        r->in_batch = 0;
+        return rc;
+    }
+    r->fused += (long long)fused;
+    rc = store_commit(r->db);
     if (rc != ERR_OK) {
         fprintf(stderr, "sitrep: %s: cannot commit: %s\n", r->db_path,
                 store_errmsg(r->db));
@@ -141,11 +153,18 @@ int cmd_ingest(int argc, char **argv)
             r.failed = 1;
     if (!r.fatal && commit(&r) != ERR_OK)
         r.failed = 1;
+    size_t older = 0; /* events stored before there were incidents */
+    if (!r.fatal && store_fuse(r.db, &older) != ERR_OK) {
+        fprintf(stderr, "sitrep: %s: cannot fuse events into incidents: %s\n", r.db_path,
+                store_errmsg(r.db));
+        r.failed = 1;
+    }
+    r.fused += (long long)older;
     store_close(r.db);
     if (!quiet)
         fprintf(stderr, "sitrep: %lld document%s read, %lld new, %lld already stored; "
-                        "%lld event%s stored in %s\n",
+                        "%lld event%s stored, %lld fused into incidents, in %s\n",
                 r.seen, r.seen == 1 ? "" : "s", r.added, r.skipped,
-                r.events, r.events == 1 ? "" : "s", r.db_path);
+                r.events, r.events == 1 ? "" : "s", r.fused, r.db_path);
     return r.failed ? EXIT_FAIL : EXIT_OK;
 }

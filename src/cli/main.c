@@ -59,6 +59,28 @@ const struct cmd cli_commands[] = {
      "\n"
      "example:\n"
      "  sitrep events --country NG --since 2014 --format csv\n"},
+    {"incidents", cmd_incidents, "list incidents: reports of one incident fused",
+     "usage: sitrep incidents [--db PATH] [--since DATE] [--until DATE] [--country CC]\n"
+     "                        [--group KEY] [--type TYPE] [--limit N] [--format table|csv|jsonl]\n"
+     "\n"
+     "Prints the incidents of the store, oldest first. Reports of the same\n"
+     "incident by several documents (the same type and country, the same or a\n"
+     "nearby place, dates that agree, no two different groups) are one\n"
+     "incident; background recalls join the incident they recall. Its toll is\n"
+     "the best-supported latest figure, with the range across its reports;\n"
+     "SRC counts the documents that tell it. Options as for events.\n"
+     "\n"
+     "example:\n"
+     "  sitrep incidents --country IQ --since 2016\n"},
+    {"incident", cmd_incident, "show one incident with every report of it",
+     "usage: sitrep incident [--db PATH] [--format table|jsonl] ID\n"
+     "\n"
+     "Prints the incident ID (from sitrep incidents), then every report of it:\n"
+     "the document, when it was published, its figures and the sentence that\n"
+     "states them. With --format jsonl: the reports as events, one per line.\n"
+     "\n"
+     "example:\n"
+     "  sitrep incident in-1dc724419907bfab\n"},
     {"stats", cmd_stats, "count documents and events in the store",
      "usage: sitrep stats [--db PATH] [--format text|json]\n"
      "\n"

@@ -1,9 +1,12 @@
-/* print.c - events as a terminal table, CSV (RFC 4180) or JSON lines. */
+/* print.c - events and incidents as a terminal table, CSV (RFC 4180) or
+ * JSON lines. */
 #include "cli.h"
 
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/jsonw.h"
+#include "store/store.h"
 
 static const char *or_dash(const char *s) { return s && *s ? s : "-"; }
 
@@ -137,4 +140,139 @@ void print_end(struct printer *p)
 {
     if (p->fmt == FMT_TABLE)
         fprintf(p->out, "(%zu event%s)\n", p->n, p->n == 1 ? "" : "s");
+}
+
+/* ---- incidents ------------------------------------------------------------ */
+
+static const char *const incident_columns[] = {
+    "id", "type", "method", "actor", "actor_group", "target", "country", "place", "lat",
+    "lon", "date", "killed", "killed_min", "killed_max", "injured", "injured_min",
+    "injured_max", "kidnapped", "detained", "sources", "reports", "first_reported",
+    "last_reported", "background", NULL};
+
+void print_incidents_begin(struct printer *p)
+{
+    p->n = 0;
+    if (p->fmt == FMT_TABLE) {
+        fprintf(p->out, "%-19s %-10s %-11s %-16s %-18s %-2s %-16s %-15s %6s %3s\n", "ID",
+                "DATE", "TYPE", "METHOD", "ACTOR", "CC", "PLACE", "KILLED", "INJURD", "SRC");
+    } else if (p->fmt == FMT_CSV) {
+        for (int i = 0; incident_columns[i]; i++)
+            fprintf(p->out, "%s%s", i ? "," : "", incident_columns[i]);
+        fputs("\r\n", p->out);
+    }
+}
+
+static void json_count(struct jw *w, const char *key, long long v)
+{
+    jw_key(w, key);
+    if (v < 0)
+        jw_null(w);
+    else
+        jw_int(w, v);
+}
+
+/* A toll with its range when the sources differ: "292 (125-323)". */
+static void range_cell(char *out, size_t n, long long v, long long lo, long long hi)
+{
+    if (v < 0)
+        snprintf(out, n, "-");
+    else if (lo >= 0 && hi > lo)
+        snprintf(out, n, "%lld (%lld-%lld)", v, lo, hi);
+    else
+        snprintf(out, n, "%lld", v);
+}
+
+void print_incident(struct printer *p, const struct incident *in)
+{
+    p->n++;
+    if (p->fmt == FMT_JSONL) {
+        struct buf b;
+        struct jw w;
+        buf_init(&b, 0);
+        jw_init(&w, &b);
+        jw_obj_begin(&w);
+        jw_key(&w, "id"); jw_str(&w, in->uid);
+        jw_key(&w, "type"); jw_str(&w, in->type);
+        jw_key(&w, "method"); jw_str(&w, in->method);
+        jw_key(&w, "actor"); jw_str(&w, in->actor);
+        jw_key(&w, "actor_group"); jw_str(&w, in->actor_group);
+        jw_key(&w, "target"); jw_str(&w, in->target);
+        jw_key(&w, "country"); jw_str(&w, in->country[0] ? in->country : NULL);
+        jw_key(&w, "place"); jw_str(&w, in->place);
+        jw_key(&w, "lat");
+        in->has_coords ? jw_double(&w, in->lat) : jw_null(&w);
+        jw_key(&w, "lon");
+        in->has_coords ? jw_double(&w, in->lon) : jw_null(&w);
+        jw_key(&w, "date"); jw_str(&w, in->date[0] ? in->date : NULL);
+        json_count(&w, "killed", in->killed);
+        json_count(&w, "killed_min", in->killed_min);
+        json_count(&w, "killed_max", in->killed_max);
+        json_count(&w, "injured", in->injured);
+        json_count(&w, "injured_min", in->injured_min);
+        json_count(&w, "injured_max", in->injured_max);
+        json_count(&w, "kidnapped", in->kidnapped);
+        json_count(&w, "detained", in->detained);
+        jw_key(&w, "sources"); jw_int(&w, in->sources);
+        jw_key(&w, "reports"); jw_int(&w, in->reports);
+        jw_key(&w, "first_reported"); jw_str(&w, in->first_reported);
+        jw_key(&w, "last_reported"); jw_str(&w, in->last_reported);
+        jw_key(&w, "background"); jw_bool(&w, in->background);
+        jw_obj_end(&w);
+        buf_putc(&b, '\n');
+        fwrite(b.data, 1, b.len, p->out);
+        buf_free(&b);
+        return;
+    }
+    char k[8][64];
+    if (p->fmt == FMT_TABLE) {
+        char actor[256];
+        snprintf(actor, sizeof actor, "%s", in->actor_group ? in->actor_group : or_dash(in->actor));
+        range_cell(k[0], sizeof k[0], in->killed, in->killed_min, in->killed_max);
+        count_cell(k[1], sizeof k[1], in->injured);
+        cell(p->out, or_dash(in->uid), 19); fputc(' ', p->out);
+        cell(p->out, or_dash(in->date), 10); fputc(' ', p->out);
+        cell(p->out, or_dash(in->type), 11); fputc(' ', p->out);
+        cell(p->out, or_dash(in->method), 16); fputc(' ', p->out);
+        cell(p->out, actor, 18); fputc(' ', p->out);
+        cell(p->out, or_dash(in->country), 2); fputc(' ', p->out);
+        cell(p->out, or_dash(in->place), 16); fputc(' ', p->out);
+        cell(p->out, k[0], 15);
+        fprintf(p->out, " %6s %3d%s\n", k[1], in->sources,
+                in->background ? "  (background)" : "");
+        return;
+    }
+    /* CSV */
+    long long counts[8] = {in->killed, in->killed_min, in->killed_max, in->injured,
+                           in->injured_min, in->injured_max, in->kidnapped, in->detained};
+    for (int i = 0; i < 8; i++)
+        count_cell(k[i], sizeof k[i], counts[i]);
+    char num[4][40];
+    snprintf(num[0], 40, "%.6f", in->lat);
+    snprintf(num[1], 40, "%.6f", in->lon);
+    snprintf(num[2], 40, "%d", in->sources);
+    snprintf(num[3], 40, "%d", in->reports);
+    const char *cols[] = {
+        in->uid, in->type, in->method, in->actor, in->actor_group, in->target,
+        in->country[0] ? in->country : NULL, in->place,
+        in->has_coords ? num[0] : NULL, in->has_coords ? num[1] : NULL,
+        in->date[0] ? in->date : NULL,
+        counts[0] >= 0 ? k[0] : NULL, counts[1] >= 0 ? k[1] : NULL,
+        counts[2] >= 0 ? k[2] : NULL, counts[3] >= 0 ? k[3] : NULL,
+        counts[4] >= 0 ? k[4] : NULL, counts[5] >= 0 ? k[5] : NULL,
+        counts[6] >= 0 ? k[6] : NULL, counts[7] >= 0 ? k[7] : NULL,
+        num[2], num[3], in->first_reported, in->last_reported,
+        in->background ? "true" : "false"};
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
+        if (i)
+            fputc(',', p->out);
+        csv_field(p->out, cols[i]);
+    }
+    fputs("\r\n", p->out);
+}
+
+void print_incidents_end(struct printer *p)
+{
+    if (p->fmt == FMT_TABLE)
+        fprintf(p->out, "(%zu incident%s)\n", p->n, p->n == 1 ? "" : "s");
 }

@@ -102,6 +102,22 @@ int store_query_events(struct store *s, const struct store_filter *f,
     return s->ops->query_events(s, f, fn, ctx);
 }
 
+int store_fuse(struct store *s, size_t *fused)
+{
+    return s->ops->fuse(s, fused);
+}
+
+int store_query_incidents(struct store *s, const struct store_filter *f,
+                          store_incident_fn fn, void *ctx)
+{
+    return s->ops->query_incidents(s, f, fn, ctx);
+}
+
+int store_incident_reports(struct store *s, const char *uid, store_report_fn fn, void *ctx)
+{
+    return s->ops->incident_reports(s, uid, fn, ctx);
+}
+
 int store_stats(struct store *s, struct store_stats *out)
 {
     return s->ops->stats(s, out);

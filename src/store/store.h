@@ -9,6 +9,9 @@
  * same document twice stores it once, with its events once. Writes happen
  * inside store_begin()/store_commit(): a batch is all or nothing.
  *
+ * Events of the same incident told by several documents are fused into
+ * one incident by store_fuse() (the ingest calls it for each batch).
+ *
  * put_document() is atomic on its own (a document is stored with all its
  * events or not at all, even outside a batch); a batch groups many.
  *
@@ -28,7 +31,7 @@
 #include "../extract/event.h"
 #include "../ingest/ingest.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct store;
 
@@ -41,6 +44,7 @@ struct store_filter {
     const char *type;        /* event type, or NULL */
     long long limit;         /* 0 means no limit */
     const char *doc;         /* document id, or NULL */
+    const char *uid;         /* one incident's id, or NULL (incidents only) */
 };
 
 struct store_count {
@@ -57,6 +61,37 @@ struct store_stats {
 
 /* Receives one event; returns 0 to go on, non-zero to stop. */
 typedef int (*store_event_fn)(void *ctx, const struct event *e);
+
+/* An incident: the reports of one incident fused (src/fuse/fuse.h). Its
+ * fields are those of the report that tells most; each count is the
+ * best-supported latest figure with its range across the reports. */
+struct incident {
+    char *uid;           /* "in-" and 16 hex digits, stable once given */
+    char *type, *method, *actor, *actor_group, *target, *place;
+    char country[3];
+    bool has_coords;
+    double lat, lon;
+    char date[11];
+    long long killed, killed_min, killed_max;
+    long long injured, injured_min, injured_max;
+    long long kidnapped, detained;
+    int sources;         /* documents that tell it */
+    int reports;         /* events that tell it */
+    char *first_reported, *last_reported; /* publication (or storage) times */
+    bool background;     /* every report recalls it as background */
+};
+
+/* Receives one incident; returns 0 to go on, non-zero to stop. */
+typedef int (*store_incident_fn)(void *ctx, const struct incident *in);
+
+/* One report of an incident: the event and its document. */
+struct store_report {
+    const struct event *e;
+    const char *doc_hash, *source, *title, *url, *published;
+};
+
+/* Receives one report; returns 0 to go on, non-zero to stop. */
+typedef int (*store_report_fn)(void *ctx, const struct store_report *r);
 
 struct store_ops {
     const char *name;
@@ -80,6 +115,16 @@ struct store_ops {
     int (*get_document)(struct store *s, const char *hash, struct doc **out);
     int (*query_events)(struct store *s, const struct store_filter *f,
                         store_event_fn fn, void *ctx);
+    /* Fuses every stored event that is not part of an incident yet, in the
+     * order they were stored, into a known incident or a new one; *fused
+     * (may be NULL) is how many. Inside a batch it is part of it. */
+    int (*fuse)(struct store *s, size_t *fused);
+    /* The incidents that pass the filter (doc is ignored), by date. */
+    int (*query_incidents)(struct store *s, const struct store_filter *f,
+                           store_incident_fn fn, void *ctx);
+    /* The reports of the incident uid, oldest first (ERR_NOTFOUND when
+     * there is no such incident). */
+    int (*incident_reports)(struct store *s, const char *uid, store_report_fn fn, void *ctx);
     int (*stats)(struct store *s, struct store_stats *out);
     /* Verifies the store's consistency (SQLite: PRAGMA integrity_check);
      * ERR_DB with the first problem in the message when it fails. */
@@ -108,6 +153,10 @@ int store_has_document(struct store *s, const char *hash, bool *found);
 int store_get_document(struct store *s, const char *hash, struct doc **out);
 int store_query_events(struct store *s, const struct store_filter *f,
                        store_event_fn fn, void *ctx);
+int store_fuse(struct store *s, size_t *fused);
+int store_query_incidents(struct store *s, const struct store_filter *f,
+                          store_incident_fn fn, void *ctx);
+int store_incident_reports(struct store *s, const char *uid, store_report_fn fn, void *ctx);
 int store_stats(struct store *s, struct store_stats *out);
 void store_stats_free(struct store_stats *st); /* keeps st, frees its lists */
 int store_check(struct store *s);

@@ -8,6 +8,7 @@
 #include "store.h"
 
 #include <sqlite3.h>
+#include <xxhash.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "../core/alloc.h"
 #include "../core/buf.h"
 #include "../core/err.h"
+#include "../fuse/fuse.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -69,6 +71,37 @@ static const char *const migrations[] = {
     "CREATE INDEX events_document ON events(document_id);",
     /* 2: a sum in another currency, as written ("2 billion naira") */
     "ALTER TABLE events ADD COLUMN amount_text TEXT;",
+    /* 3: incidents, the reports of one incident fused (store_fuse());
+     * month (YYYY-MM of the date) is the distribution key */
+    "CREATE TABLE incidents("
+    " id INTEGER PRIMARY KEY,"
+    " uid TEXT NOT NULL UNIQUE,"
+    " month TEXT,"
+    " type TEXT NOT NULL,"
+    " method TEXT,"
+    " actor TEXT,"
+    " actor_group TEXT,"
+    " target TEXT,"
+    " country TEXT,"
+    " place TEXT,"
+    " lat REAL,"
+    " lon REAL,"
+    " date TEXT,"
+    " killed INTEGER, killed_min INTEGER, killed_max INTEGER,"
+    " injured INTEGER, injured_min INTEGER, injured_max INTEGER,"
+    " kidnapped INTEGER,"
+    " detained INTEGER,"
+    " sources INTEGER NOT NULL,"
+    " reports INTEGER NOT NULL,"
+    " first_reported TEXT,"
+    " last_reported TEXT,"
+    " background INTEGER NOT NULL);"
+    "CREATE INDEX incidents_date ON incidents(date);"
+    "CREATE INDEX incidents_country_date ON incidents(country, date);"
+    "CREATE INDEX incidents_actor_group ON incidents(actor_group);"
+    "CREATE INDEX incidents_type ON incidents(type);"
+    "ALTER TABLE events ADD COLUMN incident_id INTEGER REFERENCES incidents(id);"
+    "CREATE INDEX events_incident ON events(incident_id);",
 };
 
 _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
@@ -79,6 +112,8 @@ enum stmt {
     ST_BEGIN, ST_COMMIT, ST_ROLLBACK,
     ST_SAVEPOINT, ST_RELEASE, ST_ROLLBACK_TO,
     ST_INS_DOC, ST_INS_EVENT, ST_HAS_DOC, ST_GET_DOC, ST_QUERY,
+    ST_PENDING, ST_CANDIDATES, ST_INS_INCIDENT, ST_SET_INCIDENT, ST_REPORTS_OF,
+    ST_UPD_INCIDENT, ST_QUERY_INC, ST_INC_REPORTS,
     ST__COUNT
 };
 
@@ -87,6 +122,22 @@ enum stmt {
     "lat, lon, date, killed, injured, kidnapped, detained, amount_usd, "     \
     "amount_usd_max, background, evidence, ev_start, ev_end, roles, "        \
     "confidence, amount_text"
+
+/* The same columns with the table's alias, for joins. */
+#define EVENT_COLUMNS_E                                                      \
+    "e.uid, e.doc, e.type, e.method, e.actor, e.actor_group, e.target, "     \
+    "e.country, e.place, e.lat, e.lon, e.date, e.killed, e.injured, "        \
+    "e.kidnapped, e.detained, e.amount_usd, e.amount_usd_max, e.background, " \
+    "e.evidence, e.ev_start, e.ev_end, e.roles, e.confidence, e.amount_text"
+
+#define INCIDENT_COLUMNS                                                     \
+    "uid, type, method, actor, actor_group, target, country, place, lat, "   \
+    "lon, date, killed, killed_min, killed_max, injured, injured_min, "      \
+    "injured_max, kidnapped, detained, sources, reports, first_reported, "   \
+    "last_reported, background"
+
+/* When a document was reported: its publication, else its storage. */
+#define REPORTED "coalesce(d.published, d.ingested_at)"
 
 static const char *const stmt_sql[ST__COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -121,6 +172,49 @@ static const char *const stmt_sql[ST__COUNT] = {
         " AND (?6 IS NULL OR doc = ?6)"
         " ORDER BY date NULLS LAST, doc, document_id, seq"
         " LIMIT ?7",
+    /* the events no incident holds yet, in the order they were stored */
+    [ST_PENDING] =
+        "SELECT " EVENT_COLUMNS_E ", e.id, e.document_id, " REPORTED
+        " FROM events e JOIN documents d ON d.id = e.document_id"
+        " WHERE e.incident_id IS NULL ORDER BY e.id",
+    /* the incidents of a country around a year that no report of the
+     * same document tells */
+    [ST_CANDIDATES] =
+        "SELECT id, type, method, actor_group, country, place, lat, lon, date,"
+        " killed_min, killed_max FROM incidents i WHERE country = ?1"
+        " AND (date IS NULL OR ?2 IS NULL OR substr(date, 1, 4) BETWEEN ?2 AND ?3)"
+        " AND NOT EXISTS(SELECT 1 FROM events e"
+        " WHERE e.incident_id = i.id AND e.document_id = ?4)",
+    [ST_INS_INCIDENT] =
+        "INSERT INTO incidents(uid, type, sources, reports, background)"
+        " VALUES(?1, ?2, 0, 0, 0)",
+    [ST_SET_INCIDENT] = "UPDATE events SET incident_id = ?1 WHERE id = ?2",
+    [ST_REPORTS_OF] =
+        "SELECT " EVENT_COLUMNS_E ", e.id, e.document_id, " REPORTED
+        " FROM events e JOIN documents d ON d.id = e.document_id"
+        " WHERE e.incident_id = ?1 ORDER BY 28, e.id",
+    [ST_UPD_INCIDENT] =
+        "UPDATE incidents SET month = ?2, type = ?3, method = ?4, actor = ?5,"
+        " actor_group = ?6, target = ?7, country = ?8, place = ?9, lat = ?10,"
+        " lon = ?11, date = ?12, killed = ?13, killed_min = ?14, killed_max = ?15,"
+        " injured = ?16, injured_min = ?17, injured_max = ?18, kidnapped = ?19,"
+        " detained = ?20, sources = ?21, reports = ?22, first_reported = ?23,"
+        " last_reported = ?24, background = ?25 WHERE id = ?1",
+    [ST_QUERY_INC] =
+        "SELECT " INCIDENT_COLUMNS " FROM incidents"
+        " WHERE (?1 IS NULL OR date >= ?1)"
+        " AND (?2 IS NULL OR date <= ?2 OR substr(date, 1, length(?2)) = ?2)"
+        " AND (?3 IS NULL OR country = ?3)"
+        " AND (?4 IS NULL OR actor_group = ?4)"
+        " AND (?5 IS NULL OR type = ?5)"
+        " AND (?7 IS NULL OR uid = ?7)"
+        " ORDER BY date NULLS LAST, id"
+        " LIMIT ?6",
+    [ST_INC_REPORTS] =
+        "SELECT " EVENT_COLUMNS_E ", d.hash, d.source, d.title, d.url, d.published"
+        " FROM events e JOIN documents d ON d.id = e.document_id"
+        " JOIN incidents i ON i.id = e.incident_id"
+        " WHERE i.uid = ?1 ORDER BY " REPORTED ", e.id",
 };
 
 /* The columns of EVENT_COLUMNS, in order (query results start at 0,
@@ -692,6 +786,366 @@ out:
     return code;
 }
 
+/* ---- incidents ----------------------------------------------------------- */
+
+/* An event read for fusion, with where it is stored and when it was
+ * reported. */
+struct stored_event {
+    struct event e;
+    sqlite3_int64 rowid, doc_rowid;
+    char *reported;
+};
+
+static void stored_clear(struct stored_event *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        event_clear(&v[i].e);
+        free(v[i].reported);
+    }
+    free(v);
+}
+
+/* Reads the rows of st (EVENT_COLUMNS_E, then id, document_id and the
+ * report time) into *out. */
+static int read_stored(struct sqlite_store *s, sqlite3_stmt *st, const char *what,
+                       struct stored_event **out, size_t *n)
+{
+    size_t cap = 0;
+    int rc, code = ERR_OK;
+    *out = NULL;
+    *n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        struct stored_event *v = &(*out)[*n];
+        event_init(&v->e);
+        v->rowid = sqlite3_column_int64(st, C_AMOUNT_TEXT + 1);
+        v->doc_rowid = sqlite3_column_int64(st, C_AMOUNT_TEXT + 2);
+        v->reported = col_str(st, C_AMOUNT_TEXT + 3);
+        (*n)++;
+        if ((code = read_event(s, st, &v->e)) != ERR_OK)
+            break;
+    }
+    if (code == ERR_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        code = fail(s, "%s", what);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (code != ERR_OK) {
+        stored_clear(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return code;
+}
+
+/* Makes incident id's record again from all its reports. */
+static int summarize_incident(struct sqlite_store *s, sqlite3_int64 id)
+{
+    sqlite3_stmt *st = s->st[ST_REPORTS_OF];
+    struct stored_event *v;
+    size_t n;
+    int rc = SQLITE_OK;
+    int code;
+
+    bind_int(st, 1, id, &rc);
+    if (rc != SQLITE_OK)
+        return fail(s, "reading incident %lld", (long long)id);
+    if ((code = read_stored(s, st, "reading an incident's reports", &v, &n)) != ERR_OK)
+        return code;
+    if (n == 0) {
+        free(v);
+        return ERR_OK;
+    }
+    struct fuse_report *r = xcalloc(n, sizeof *r);
+    bool background = true;
+    for (size_t i = 0; i < n; i++) {
+        r[i].e = &v[i].e;
+        r[i].reported = v[i].reported;
+        r[i].doc_rowid = v[i].doc_rowid;
+        background &= v[i].e.background;
+    }
+    struct fuse_summary sum;
+    fuse_summarize(r, n, &sum);
+    char month[8] = "";
+    if (sum.date && strlen(sum.date) >= 7)
+        memcpy(month, sum.date, 7), month[7] = '\0';
+
+    st = s->st[ST_UPD_INCIDENT];
+    bind_int(st, 1, id, &rc);
+    bind_str(st, 2, month[0] ? month : NULL, &rc);
+    bind_str(st, 3, sum.lead->type, &rc);
+    bind_str(st, 4, sum.method, &rc);
+    bind_str(st, 5, sum.actor, &rc);
+    bind_str(st, 6, sum.actor_group, &rc);
+    bind_str(st, 7, sum.target, &rc);
+    bind_str(st, 8, sum.lead->country[0] ? sum.lead->country : NULL, &rc);
+    bind_str(st, 9, sum.place, &rc);
+    bind_real(st, 10, sum.lat, sum.has_coords, &rc);
+    bind_real(st, 11, sum.lon, sum.has_coords, &rc);
+    bind_str(st, 12, sum.date && sum.date[0] ? sum.date : NULL, &rc);
+    bind_count(st, 13, sum.killed.value, &rc);
+    bind_count(st, 14, sum.killed.min, &rc);
+    bind_count(st, 15, sum.killed.max, &rc);
+    bind_count(st, 16, sum.injured.value, &rc);
+    bind_count(st, 17, sum.injured.min, &rc);
+    bind_count(st, 18, sum.injured.max, &rc);
+    bind_count(st, 19, sum.kidnapped.value, &rc);
+    bind_count(st, 20, sum.detained.value, &rc);
+    bind_int(st, 21, sum.sources, &rc);
+    bind_int(st, 22, (long long)n, &rc);
+    bind_str(st, 23, sum.first_reported, &rc);
+    bind_str(st, 24, sum.last_reported, &rc);
+    bind_int(st, 25, background, &rc);
+    if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+        code = fail(s, "updating incident %lld", (long long)id);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    free(r);
+    stored_clear(v, n);
+    return code;
+}
+
+/* The incident a stored event tells: the known one it fits best, else a
+ * new one; *id is it. */
+static int incident_for(struct sqlite_store *s, const struct stored_event *p, sqlite3_int64 *id)
+{
+    struct fuse_key key = fuse_key_of(&p->e);
+    int rc = SQLITE_OK, code = ERR_OK, best = 0;
+    *id = 0;
+    if (p->e.country[0]) {
+        sqlite3_stmt *st = s->st[ST_CANDIDATES];
+        char lo[16] = "", hi[16] = "";
+        if (p->e.date[0]) {
+            int y = atoi(p->e.date);
+            snprintf(lo, sizeof lo, "%04d", y - 1);
+            snprintf(hi, sizeof hi, "%04d", y + 1);
+        }
+        bind_str(st, 1, p->e.country, &rc);
+        bind_str(st, 2, lo[0] ? lo : NULL, &rc);
+        bind_str(st, 3, hi[0] ? hi : NULL, &rc);
+        bind_int(st, 4, p->doc_rowid, &rc);
+        while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            char country[3];
+            col_fixed(st, 4, country, sizeof country);
+            struct fuse_key k = {
+                .type = (const char *)sqlite3_column_text(st, 1),
+                .method = (const char *)sqlite3_column_text(st, 2),
+                .actor_group = (const char *)sqlite3_column_text(st, 3),
+                .country = country,
+                .place = (const char *)sqlite3_column_text(st, 5),
+                .has_coords = sqlite3_column_type(st, 6) != SQLITE_NULL,
+                .lat = sqlite3_column_double(st, 6),
+                .lon = sqlite3_column_double(st, 7),
+                .date = sqlite3_column_text(st, 8) ? (const char *)sqlite3_column_text(st, 8)
+                                                   : "",
+                .killed_lo = col_count(st, 9),
+                .killed_hi = col_count(st, 10),
+            };
+            int score = fuse_same(&k, &key);
+            if (score > best) {
+                best = score;
+                *id = sqlite3_column_int64(st, 0);
+            }
+            rc = SQLITE_OK;
+        }
+        if (rc != SQLITE_DONE && rc != SQLITE_OK)
+            code = fail(s, "looking for the incident of event %s", p->e.uid);
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        if (code != ERR_OK)
+            return code;
+    }
+    if (*id)
+        return ERR_OK;
+    /* a new incident, named after the report that founds it */
+    char uid[24];
+    snprintf(uid, sizeof uid, "in-%016llx",
+             (unsigned long long)XXH3_64bits(p->e.uid, strlen(p->e.uid)));
+    sqlite3_stmt *st = s->st[ST_INS_INCIDENT];
+    rc = SQLITE_OK;
+    bind_str(st, 1, uid, &rc);
+    bind_str(st, 2, p->e.type, &rc);
+    if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+        code = fail(s, "creating the incident of event %s", p->e.uid);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    *id = sqlite3_last_insert_rowid(s->db);
+    return code;
+}
+
+/* Fuses the events no incident holds yet, one at a time in the order they
+ * were stored, inside the open batch or a transaction of its own. */
+static int sq_fuse(struct store *base, size_t *fused)
+{
+    struct sqlite_store *s = sq(base);
+    bool own_tx = sqlite3_get_autocommit(s->db);
+    struct stored_event *v = NULL;
+    size_t n = 0;
+    int code = ERR_OK;
+
+    if (fused)
+        *fused = 0;
+    if (own_tx && (code = run(s, ST_BEGIN, "fusing events")) != ERR_OK)
+        return code;
+    code = read_stored(s, s->st[ST_PENDING], "reading the events to fuse", &v, &n);
+    for (size_t i = 0; i < n && code == ERR_OK; i++) {
+        sqlite3_int64 id;
+        if ((code = incident_for(s, &v[i], &id)) != ERR_OK)
+            break;
+        sqlite3_stmt *st = s->st[ST_SET_INCIDENT];
+        int rc = SQLITE_OK;
+        bind_int(st, 1, id, &rc);
+        bind_int(st, 2, v[i].rowid, &rc);
+        if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+            code = fail(s, "fusing event %s", v[i].e.uid);
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        if (code == ERR_OK)
+            code = summarize_incident(s, id);
+        if (code == ERR_OK && fused)
+            (*fused)++;
+    }
+    stored_clear(v, n);
+    if (own_tx) {
+        if (code == ERR_OK)
+            code = run(s, ST_COMMIT, "fusing events");
+        if (code != ERR_OK)
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    return code;
+}
+
+/* Fills in (initialised by the caller) from a row of INCIDENT_COLUMNS. */
+static void read_incident(sqlite3_stmt *st, struct incident *in)
+{
+    in->uid = col_str(st, 0);
+    in->type = col_str(st, 1);
+    in->method = col_str(st, 2);
+    in->actor = col_str(st, 3);
+    in->actor_group = col_str(st, 4);
+    in->target = col_str(st, 5);
+    col_fixed(st, 6, in->country, sizeof in->country);
+    in->place = col_str(st, 7);
+    in->has_coords = sqlite3_column_type(st, 8) != SQLITE_NULL;
+    in->lat = sqlite3_column_double(st, 8);
+    in->lon = sqlite3_column_double(st, 9);
+    col_fixed(st, 10, in->date, sizeof in->date);
+    in->killed = col_count(st, 11);
+    in->killed_min = col_count(st, 12);
+    in->killed_max = col_count(st, 13);
+    in->injured = col_count(st, 14);
+    in->injured_min = col_count(st, 15);
+    in->injured_max = col_count(st, 16);
+    in->kidnapped = col_count(st, 17);
+    in->detained = col_count(st, 18);
+    in->sources = sqlite3_column_int(st, 19);
+    in->reports = sqlite3_column_int(st, 20);
+    in->first_reported = col_str(st, 21);
+    in->last_reported = col_str(st, 22);
+    in->background = sqlite3_column_int(st, 23) != 0;
+}
+
+static void incident_clear(struct incident *in)
+{
+    free(in->uid);
+    free(in->type);
+    free(in->method);
+    free(in->actor);
+    free(in->actor_group);
+    free(in->target);
+    free(in->place);
+    free(in->first_reported);
+    free(in->last_reported);
+    memset(in, 0, sizeof *in);
+}
+
+/* Hands the incidents that pass the filter to fn, by date (undated
+ * last). */
+static int sq_query_incidents(struct store *base, const struct store_filter *f,
+                              store_incident_fn fn, void *ctx)
+{
+    struct sqlite_store *s = sq(base);
+    static const struct store_filter all = {0};
+    sqlite3_stmt *st = s->st[ST_QUERY_INC];
+    struct incident in = {0};
+    int rc = SQLITE_OK;
+    int code = ERR_OK;
+
+    if (!f)
+        f = &all;
+    bind_str(st, 1, f->since, &rc);
+    bind_str(st, 2, f->until, &rc);
+    bind_str(st, 3, f->country, &rc);
+    bind_str(st, 4, f->group, &rc);
+    bind_str(st, 5, f->type, &rc);
+    bind_int(st, 6, f->limit > 0 ? f->limit : -1, &rc);
+    bind_str(st, 7, f->uid, &rc);
+    if (rc != SQLITE_OK) {
+        code = fail(s, "querying incidents");
+        goto out;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        read_incident(st, &in);
+        int stop = fn(ctx, &in);
+        incident_clear(&in);
+        if (stop)
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        code = fail(s, "querying incidents");
+out:
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return code;
+}
+
+/* Hands the reports of incident uid to fn, oldest report first. */
+static int sq_incident_reports(struct store *base, const char *uid, store_report_fn fn,
+                               void *ctx)
+{
+    struct sqlite_store *s = sq(base);
+    sqlite3_stmt *st = s->st[ST_INC_REPORTS];
+    struct event e;
+    int rc = SQLITE_OK;
+    int code = ERR_OK;
+    size_t n = 0;
+
+    event_init(&e);
+    bind_str(st, 1, uid, &rc);
+    if (rc != SQLITE_OK) {
+        code = fail(s, "reading incident %s", uid);
+        goto out;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if ((code = read_event(s, st, &e)) != ERR_OK)
+            break;
+        struct store_report r = {
+            .e = &e,
+            .doc_hash = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 1),
+            .source = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 2),
+            .title = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 3),
+            .url = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 4),
+            .published = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 5),
+        };
+        n++;
+        int stop = fn(ctx, &r);
+        event_clear(&e);
+        if (stop)
+            break;
+    }
+    if (code == ERR_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        code = fail(s, "reading incident %s", uid);
+    else if (code == ERR_OK && n == 0)
+        code = fail_msg(s, ERR_NOTFOUND, "no incident %s", uid);
+out:
+    event_clear(&e);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return code;
+}
+
 /* Reads (key, count) rows into a new list. */
 static int count_rows(struct sqlite_store *s, const char *sql,
                       struct store_count **out, size_t *n)
@@ -812,6 +1266,9 @@ const struct store_ops store_sqlite_ops = {
     .has_document = sq_has_document,
     .get_document = sq_get_document,
     .query_events = sq_query_events,
+    .fuse = sq_fuse,
+    .query_incidents = sq_query_incidents,
+    .incident_reports = sq_incident_reports,
     .stats = sq_stats,
     .check = sq_check,
     .errmsg = sq_errmsg,

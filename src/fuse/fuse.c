@@ -146,13 +146,87 @@ int fuse_same(const struct fuse_key *i, const struct fuse_key *r)
     return 1 + 2 * dates + 2 * places + (groups ? 3 : 0) + (methods ? 1 : 0);
 }
 
-/* How much a report tells: the lead is the one that tells most. */
-static int telling(const struct event *e)
+long long fuse_count(const struct event *e, enum fuse_count which)
+{
+    switch (which) {
+    case FUSE_KILLED: return e->killed;
+    case FUSE_INJURED: return e->injured;
+    case FUSE_KIDNAPPED: return e->kidnapped;
+    default: return e->detained;
+    }
+}
+
+int fuse_telling(const struct event *e)
 {
     int y, m, d;
     return (e->background ? 0 : 32) + (strcmp(e->type, "claim_only") != 0 ? 16 : 0) +
            4 * date_parts(e->date, &y, &m, &d) + (e->place ? 2 : 0) +
            (known(e->method) ? 1 : 0) + (e->actor_group ? 1 : 0);
+}
+
+void fuse_add(struct fuse_record *rec, const struct event *e, const char *reported)
+{
+    int telling = fuse_telling(e);
+    if (rec->reports == 0) {
+        for (int k = 0; k < FUSE__COUNTS; k++)
+            rec->min[k] = rec->max[k] = EV_UNKNOWN;
+        rec->background = true;
+        rec->lead = -1;
+    }
+    if (telling > rec->lead) { /* the new lead: its fields, where it has them */
+        rec->lead = telling;
+        rec->type = e->type;
+        rec->country = e->country;
+        rec->date = e->date;
+        if (known(e->method) || !rec->method)
+            rec->method = e->method;
+        if (e->actor_group) {
+            rec->actor_group = e->actor_group;
+            rec->actor = e->actor;
+        } else if (!rec->actor_group && e->actor) {
+            rec->actor = e->actor;
+        }
+        if (e->target)
+            rec->target = e->target;
+        if (e->place) {
+            rec->place = e->place;
+            rec->has_coords = e->has_coords;
+            rec->lat = e->lat;
+            rec->lon = e->lon;
+        }
+    } else { /* what the record lacks */
+        if ((!rec->method || !known(rec->method)) && known(e->method))
+            rec->method = e->method;
+        if (!rec->actor_group && e->actor_group) {
+            rec->actor_group = e->actor_group;
+            rec->actor = e->actor;
+        }
+        if (!rec->actor && e->actor)
+            rec->actor = e->actor;
+        if (!rec->target && e->target)
+            rec->target = e->target;
+        if (!rec->place && e->place) {
+            rec->place = e->place;
+            rec->has_coords = e->has_coords;
+            rec->lat = e->lat;
+            rec->lon = e->lon;
+        }
+    }
+    for (int k = 0; k < FUSE__COUNTS; k++) {
+        long long v = fuse_count(e, (enum fuse_count)k);
+        if (v < 0)
+            continue;
+        if (rec->min[k] < 0 || v < rec->min[k])
+            rec->min[k] = v;
+        if (v > rec->max[k])
+            rec->max[k] = v;
+    }
+    rec->background &= e->background;
+    if (reported && (!rec->first_reported || strcmp(reported, rec->first_reported) < 0))
+        rec->first_reported = reported;
+    if (reported && (!rec->last_reported || strcmp(reported, rec->last_reported) > 0))
+        rec->last_reported = reported;
+    rec->reports++;
 }
 
 /* The day of a report time ("2016-07-03T10:00:00Z" -> "2016-07-03"). */
@@ -161,27 +235,15 @@ static bool same_day(const char *a, const char *b)
     return a && b && strncmp(a, b, 10) == 0;
 }
 
-enum count { KILLED, INJURED, KIDNAPPED, DETAINED };
-
-static long long count_of(const struct event *e, enum count which)
-{
-    switch (which) {
-    case KILLED: return e->killed;
-    case INJURED: return e->injured;
-    case KIDNAPPED: return e->kidnapped;
-    default: return e->detained;
-    }
-}
-
 /* The best-supported latest figure of one count (see fuse.h). */
-static void figure(const struct fuse_report *r, size_t n, enum count which,
+static void figure(const struct fuse_report *r, size_t n, enum fuse_count which,
                    struct fuse_figure *f)
 {
     const char *latest = NULL;
     f->value = f->min = f->max = EV_UNKNOWN;
     f->reports = 0;
     for (size_t i = 0; i < n; i++) {
-        long long v = count_of(r[i].e, which);
+        long long v = fuse_count(r[i].e, which);
         if (v < 0)
             continue;
         f->reports++;
@@ -194,15 +256,13 @@ static void figure(const struct fuse_report *r, size_t n, enum count which,
     }
     int best_support = 0;
     for (size_t i = 0; i < n; i++) {
-        long long v = count_of(r[i].e, which);
+        long long v = fuse_count(r[i].e, which);
         if (v < 0 || (latest && !same_day(r[i].reported, latest)))
             continue;
         int support = 0;
-        for (size_t j = 0; j < n; j++) {
-            long long w = count_of(r[j].e, which);
-            if (w == v && (!latest || same_day(r[j].reported, latest)))
+        for (size_t j = 0; j < n; j++)
+            if (fuse_count(r[j].e, which) == v && (!latest || same_day(r[j].reported, latest)))
                 support++;
-        }
         if (support > best_support || (support == best_support && v > f->value)) {
             best_support = support;
             f->value = v;
@@ -213,56 +273,14 @@ static void figure(const struct fuse_report *r, size_t n, enum count which,
 void fuse_summarize(const struct fuse_report *r, size_t n, struct fuse_summary *s)
 {
     memset(s, 0, sizeof *s);
-    size_t lead = 0;
-    for (size_t i = 1; i < n; i++)
-        if (telling(r[i].e) > telling(r[lead].e))
-            lead = i;
-    const struct event *l = r[lead].e;
-    s->lead = l;
-    s->method = known(l->method) ? l->method : NULL;
-    s->actor = l->actor;
-    s->actor_group = l->actor_group;
-    s->target = l->target;
-    s->place = l->place;
-    s->has_coords = l->has_coords;
-    s->lat = l->lat;
-    s->lon = l->lon;
-    s->date = l->date;
-    /* what the lead does not say, the first report that says it */
-    for (size_t i = 0; i < n; i++) {
-        const struct event *e = r[i].e;
-        if (!s->method && known(e->method))
-            s->method = e->method;
-        if (!s->actor_group && e->actor_group) {
-            s->actor_group = e->actor_group;
-            s->actor = e->actor;
-        }
-        if (!s->actor && e->actor)
-            s->actor = e->actor;
-        if (!s->target && e->target)
-            s->target = e->target;
-        if (!s->place && e->place) {
-            s->place = e->place;
-            s->has_coords = e->has_coords;
-            s->lat = e->lat;
-            s->lon = e->lon;
-        }
-    }
-    if (!s->method && l->method)
-        s->method = l->method; /* "unknown" rather than nothing */
-    figure(r, n, KILLED, &s->killed);
-    figure(r, n, INJURED, &s->injured);
-    figure(r, n, KIDNAPPED, &s->kidnapped);
-    figure(r, n, DETAINED, &s->detained);
+    for (size_t i = 0; i < n; i++)
+        fuse_add(&s->rec, r[i].e, r[i].reported);
+    for (int k = 0; k < FUSE__COUNTS; k++)
+        figure(r, n, (enum fuse_count)k, &s->fig[k]);
     for (size_t i = 0; i < n; i++) {
         bool seen = false;
         for (size_t j = 0; j < i && !seen; j++)
             seen = r[j].doc_rowid == r[i].doc_rowid;
         s->sources += !seen;
-        const char *t = r[i].reported;
-        if (t && (!s->first_reported || strcmp(t, s->first_reported) < 0))
-            s->first_reported = t;
-        if (t && (!s->last_reported || strcmp(t, s->last_reported) > 0))
-            s->last_reported = t;
     }
 }

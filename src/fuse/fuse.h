@@ -48,6 +48,39 @@ int fuse_same(const struct fuse_key *incident, const struct fuse_key *r);
 /* The great-circle distance in km. */
 double fuse_km(double lat1, double lon1, double lat2, double lon2);
 
+/* The counts an incident keeps. */
+enum fuse_count { FUSE_KILLED, FUSE_INJURED, FUSE_KIDNAPPED, FUSE_DETAINED, FUSE__COUNTS };
+
+long long fuse_count(const struct event *e, enum fuse_count which);
+
+/* How much a report tells: not background, not a bare claim, the
+ * precision of its date, a place, a method, a group. The report that
+ * tells most leads its incident's fields. */
+int fuse_telling(const struct event *e);
+
+/* The record of an incident, built one report at a time by fuse_add().
+ * Strings point into the reports' events (or the caller's copies of the
+ * stored record). */
+struct fuse_record {
+    const char *type, *method, *actor, *actor_group, *target, *place, *date;
+    const char *country;
+    bool has_coords;
+    double lat, lon;
+    int lead;                         /* fuse_telling() of the leading report */
+    long long min[FUSE__COUNTS], max[FUSE__COUNTS]; /* EV_UNKNOWN when none */
+    int reports;
+    bool background;                  /* every report recalls it */
+    const char *first_reported, *last_reported;
+};
+
+/* Adds report e (reported: its publication or storage time) to rec, which
+ * is zeroed before the first: a report that tells more than the lead
+ * takes the lead's place, and a field the record lacks comes from the
+ * first report that has it. The chosen figure of each count is not in
+ * the record: it needs every report's figure (see fuse_summarize(); the
+ * store keeps a tally per day and figure). */
+void fuse_add(struct fuse_record *rec, const struct event *e, const char *reported);
+
 /* One report of an incident: the event and when its document was
  * published (or, failing that, stored). */
 struct fuse_report {
@@ -57,32 +90,25 @@ struct fuse_report {
 };
 
 /* A figure across the reports: the chosen one, the range, and how many
- * documents gave one. */
+ * reports gave one. */
 struct fuse_figure {
     long long value, min, max; /* EV_UNKNOWN when no report gives it */
     int reports;
 };
 
-/* The record of an incident. Strings point into the reports' events. */
+/* Everything the reports of an incident say together. */
 struct fuse_summary {
-    const struct event *lead; /* the report whose fields lead (type,
-                               * method, actor, place, date) */
-    const char *method, *actor, *actor_group, *target, *place;
-    bool has_coords;
-    double lat, lon;
-    const char *date;
-    struct fuse_figure killed, injured, kidnapped, detained;
+    struct fuse_record rec;
+    struct fuse_figure fig[FUSE__COUNTS];
     int sources;              /* distinct documents */
-    const char *first_reported, *last_reported;
 };
 
-/* Fills s from n >= 1 reports. The toll is the best-supported latest
- * figure: among the reports of the latest day that give one, the figure
- * most of them give (the larger on a tie), so a later, higher toll (a
- * correction, the dead counted) replaces an earlier one; the range is
- * over every report. The other fields come from the report that tells
- * the most (not background, the most precise date, a place, a method, a
- * group), each missing one from the next report that has it. */
+/* Fills s from n >= 1 reports, as fuse_add() over them in order, and
+ * chooses each count's figure: the best-supported latest one, that is,
+ * among the reports of the latest day (of publication) that give one, the
+ * figure most of them give (the larger on a tie). So a later, higher toll
+ * (a correction, the dead counted) replaces an earlier one; the range is
+ * over every report. The store chooses the same way, from its tally. */
 void fuse_summarize(const struct fuse_report *r, size_t n, struct fuse_summary *s);
 
 #endif

@@ -89,19 +89,29 @@ static const char *const migrations[] = {
     " date TEXT,"
     " killed INTEGER, killed_min INTEGER, killed_max INTEGER,"
     " injured INTEGER, injured_min INTEGER, injured_max INTEGER,"
-    " kidnapped INTEGER,"
-    " detained INTEGER,"
+    " kidnapped INTEGER, kidnapped_min INTEGER, kidnapped_max INTEGER,"
+    " detained INTEGER, detained_min INTEGER, detained_max INTEGER,"
     " sources INTEGER NOT NULL,"
     " reports INTEGER NOT NULL,"
     " first_reported TEXT,"
     " last_reported TEXT,"
-    " background INTEGER NOT NULL);"
+    " background INTEGER NOT NULL,"
+    " lead INTEGER NOT NULL DEFAULT -1);"
+    /* the figures its reports give, by day of publication: the tally
+     * that chooses the best-supported latest figure (fuse.h) */
+    "CREATE TABLE incident_figures("
+    " incident_id INTEGER NOT NULL REFERENCES incidents(id),"
+    " kind INTEGER NOT NULL,"
+    " day TEXT NOT NULL,"
+    " value INTEGER NOT NULL,"
+    " n INTEGER NOT NULL,"
+    " PRIMARY KEY(incident_id, kind, day, value)) WITHOUT ROWID;"
     "CREATE INDEX incidents_date ON incidents(date);"
     "CREATE INDEX incidents_country_date ON incidents(country, date);"
     "CREATE INDEX incidents_actor_group ON incidents(actor_group);"
     "CREATE INDEX incidents_type ON incidents(type);"
     "ALTER TABLE events ADD COLUMN incident_id INTEGER REFERENCES incidents(id);"
-    "CREATE INDEX events_incident ON events(incident_id);",
+    "CREATE INDEX events_incident ON events(incident_id, document_id);",
 };
 
 _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
@@ -112,8 +122,8 @@ enum stmt {
     ST_BEGIN, ST_COMMIT, ST_ROLLBACK,
     ST_SAVEPOINT, ST_RELEASE, ST_ROLLBACK_TO,
     ST_INS_DOC, ST_INS_EVENT, ST_HAS_DOC, ST_GET_DOC, ST_QUERY,
-    ST_PENDING, ST_CANDIDATES, ST_INS_INCIDENT, ST_SET_INCIDENT, ST_REPORTS_OF,
-    ST_UPD_INCIDENT, ST_QUERY_INC, ST_INC_REPORTS,
+    ST_PENDING, ST_CANDIDATES, ST_INS_INCIDENT, ST_SET_INCIDENT, ST_GET_RECORD,
+    ST_TALLY, ST_CHOSEN, ST_UPD_INCIDENT, ST_QUERY_INC, ST_INC_REPORTS,
     ST__COUNT
 };
 
@@ -189,17 +199,29 @@ static const char *const stmt_sql[ST__COUNT] = {
         "INSERT INTO incidents(uid, type, sources, reports, background)"
         " VALUES(?1, ?2, 0, 0, 0)",
     [ST_SET_INCIDENT] = "UPDATE events SET incident_id = ?1 WHERE id = ?2",
-    [ST_REPORTS_OF] =
-        "SELECT " EVENT_COLUMNS_E ", e.id, e.document_id, " REPORTED
-        " FROM events e JOIN documents d ON d.id = e.document_id"
-        " WHERE e.incident_id = ?1 ORDER BY 28, e.id",
+    /* an incident's record, as fuse_add() reads it */
+    [ST_GET_RECORD] =
+        "SELECT type, method, actor, actor_group, target, country, place, lat, lon,"
+        " date, lead, killed_min, killed_max, injured_min, injured_max,"
+        " kidnapped_min, kidnapped_max, detained_min, detained_max, reports,"
+        " background, first_reported, last_reported FROM incidents WHERE id = ?1",
+    [ST_TALLY] =
+        "INSERT INTO incident_figures(incident_id, kind, day, value, n)"
+        " VALUES(?1, ?2, substr(?3, 1, 10), ?4, 1)"
+        " ON CONFLICT DO UPDATE SET n = n + 1",
+    /* the best-supported latest figure (fuse_summarize() does the same) */
+    [ST_CHOSEN] =
+        "SELECT value FROM incident_figures WHERE incident_id = ?1 AND kind = ?2"
+        " ORDER BY day DESC, n DESC, value DESC LIMIT 1",
     [ST_UPD_INCIDENT] =
         "UPDATE incidents SET month = ?2, type = ?3, method = ?4, actor = ?5,"
         " actor_group = ?6, target = ?7, country = ?8, place = ?9, lat = ?10,"
         " lon = ?11, date = ?12, killed = ?13, killed_min = ?14, killed_max = ?15,"
         " injured = ?16, injured_min = ?17, injured_max = ?18, kidnapped = ?19,"
-        " detained = ?20, sources = ?21, reports = ?22, first_reported = ?23,"
-        " last_reported = ?24, background = ?25 WHERE id = ?1",
+        " kidnapped_min = ?20, kidnapped_max = ?21, detained = ?22,"
+        " detained_min = ?23, detained_max = ?24, sources = ?25, reports = ?26,"
+        " first_reported = ?27, last_reported = ?28, background = ?29, lead = ?30"
+        " WHERE id = ?1",
     [ST_QUERY_INC] =
         "SELECT " INCIDENT_COLUMNS " FROM incidents"
         " WHERE (?1 IS NULL OR date >= ?1)"
@@ -840,70 +862,116 @@ static int read_stored(struct sqlite_store *s, sqlite3_stmt *st, const char *wha
     return code;
 }
 
-/* Makes incident id's record again from all its reports. */
-static int summarize_incident(struct sqlite_store *s, sqlite3_int64 id)
+/* Adds stored event p to incident id: reads the incident's record,
+ * fuse_add()s the report, tallies its figures and writes the record back.
+ * Each report costs the same however many the incident has. */
+static int add_to_incident(struct sqlite_store *s, sqlite3_int64 id,
+                           const struct stored_event *p)
 {
-    sqlite3_stmt *st = s->st[ST_REPORTS_OF];
-    struct stored_event *v;
-    size_t n;
-    int rc = SQLITE_OK;
-    int code;
+    sqlite3_stmt *st = s->st[ST_GET_RECORD];
+    struct fuse_record rec = {0};
+    char *kept[11] = {0}; /* copies of the stored strings rec points to */
+    char country[3] = "";
+    int rc = SQLITE_OK, code = ERR_OK;
 
     bind_int(st, 1, id, &rc);
-    if (rc != SQLITE_OK)
-        return fail(s, "reading incident %lld", (long long)id);
-    if ((code = read_stored(s, st, "reading an incident's reports", &v, &n)) != ERR_OK)
+    if (rc != SQLITE_OK || (rc = sqlite3_step(st)) != SQLITE_ROW) {
+        code = fail(s, "reading incident %lld", (long long)id);
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
         return code;
-    if (n == 0) {
-        free(v);
-        return ERR_OK;
     }
-    struct fuse_report *r = xcalloc(n, sizeof *r);
-    bool background = true;
-    for (size_t i = 0; i < n; i++) {
-        r[i].e = &v[i].e;
-        r[i].reported = v[i].reported;
-        r[i].doc_rowid = v[i].doc_rowid;
-        background &= v[i].e.background;
+    rec.reports = sqlite3_column_int(st, 19);
+    if (rec.reports > 0) {
+        rec.type = kept[0] = col_str(st, 0);
+        rec.method = kept[1] = col_str(st, 1);
+        rec.actor = kept[2] = col_str(st, 2);
+        rec.actor_group = kept[3] = col_str(st, 3);
+        rec.target = kept[4] = col_str(st, 4);
+        col_fixed(st, 5, country, sizeof country);
+        rec.country = country;
+        rec.place = kept[5] = col_str(st, 6);
+        rec.has_coords = sqlite3_column_type(st, 7) != SQLITE_NULL;
+        rec.lat = sqlite3_column_double(st, 7);
+        rec.lon = sqlite3_column_double(st, 8);
+        rec.date = kept[6] = col_str(st, 9);
+        rec.lead = sqlite3_column_int(st, 10);
+        for (int k = 0; k < FUSE__COUNTS; k++) {
+            rec.min[k] = col_count(st, 11 + 2 * k);
+            rec.max[k] = col_count(st, 12 + 2 * k);
+        }
+        rec.background = sqlite3_column_int(st, 20) != 0;
+        rec.first_reported = kept[7] = col_str(st, 21);
+        rec.last_reported = kept[8] = col_str(st, 22);
     }
-    struct fuse_summary sum;
-    fuse_summarize(r, n, &sum);
-    char month[8] = "";
-    if (sum.date && strlen(sum.date) >= 7)
-        memcpy(month, sum.date, 7), month[7] = '\0';
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    fuse_add(&rec, &p->e, p->reported);
 
+    /* the tally, and the figure it chooses */
+    long long chosen[FUSE__COUNTS];
+    for (int k = 0; k < FUSE__COUNTS && code == ERR_OK; k++) {
+        long long v = fuse_count(&p->e, (enum fuse_count)k);
+        chosen[k] = EV_UNKNOWN;
+        if (v >= 0) {
+            st = s->st[ST_TALLY];
+            rc = SQLITE_OK;
+            bind_int(st, 1, id, &rc);
+            bind_int(st, 2, k, &rc);
+            bind_str(st, 3, p->reported ? p->reported : "", &rc);
+            bind_int(st, 4, v, &rc);
+            if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+                code = fail(s, "tallying the figures of incident %lld", (long long)id);
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+        }
+        st = s->st[ST_CHOSEN];
+        rc = SQLITE_OK;
+        bind_int(st, 1, id, &rc);
+        bind_int(st, 2, k, &rc);
+        if (code == ERR_OK && rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+            chosen[k] = sqlite3_column_int64(st, 0);
+        else if (code == ERR_OK && rc != SQLITE_DONE)
+            code = fail(s, "choosing the figures of incident %lld", (long long)id);
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    }
+
+    char month[8] = "";
+    if (rec.date && strlen(rec.date) >= 7)
+        memcpy(month, rec.date, 7), month[7] = '\0';
     st = s->st[ST_UPD_INCIDENT];
+    rc = SQLITE_OK;
     bind_int(st, 1, id, &rc);
     bind_str(st, 2, month[0] ? month : NULL, &rc);
-    bind_str(st, 3, sum.lead->type, &rc);
-    bind_str(st, 4, sum.method, &rc);
-    bind_str(st, 5, sum.actor, &rc);
-    bind_str(st, 6, sum.actor_group, &rc);
-    bind_str(st, 7, sum.target, &rc);
-    bind_str(st, 8, sum.lead->country[0] ? sum.lead->country : NULL, &rc);
-    bind_str(st, 9, sum.place, &rc);
-    bind_real(st, 10, sum.lat, sum.has_coords, &rc);
-    bind_real(st, 11, sum.lon, sum.has_coords, &rc);
-    bind_str(st, 12, sum.date && sum.date[0] ? sum.date : NULL, &rc);
-    bind_count(st, 13, sum.killed.value, &rc);
-    bind_count(st, 14, sum.killed.min, &rc);
-    bind_count(st, 15, sum.killed.max, &rc);
-    bind_count(st, 16, sum.injured.value, &rc);
-    bind_count(st, 17, sum.injured.min, &rc);
-    bind_count(st, 18, sum.injured.max, &rc);
-    bind_count(st, 19, sum.kidnapped.value, &rc);
-    bind_count(st, 20, sum.detained.value, &rc);
-    bind_int(st, 21, sum.sources, &rc);
-    bind_int(st, 22, (long long)n, &rc);
-    bind_str(st, 23, sum.first_reported, &rc);
-    bind_str(st, 24, sum.last_reported, &rc);
-    bind_int(st, 25, background, &rc);
-    if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+    bind_str(st, 3, rec.type, &rc);
+    bind_str(st, 4, rec.method, &rc);
+    bind_str(st, 5, rec.actor, &rc);
+    bind_str(st, 6, rec.actor_group, &rc);
+    bind_str(st, 7, rec.target, &rc);
+    bind_str(st, 8, rec.country && rec.country[0] ? rec.country : NULL, &rc);
+    bind_str(st, 9, rec.place, &rc);
+    bind_real(st, 10, rec.lat, rec.has_coords, &rc);
+    bind_real(st, 11, rec.lon, rec.has_coords, &rc);
+    bind_str(st, 12, rec.date && rec.date[0] ? rec.date : NULL, &rc);
+    for (int k = 0; k < FUSE__COUNTS; k++) {
+        bind_count(st, 13 + 3 * k, chosen[k], &rc);
+        bind_count(st, 14 + 3 * k, rec.min[k], &rc);
+        bind_count(st, 15 + 3 * k, rec.max[k], &rc);
+    }
+    /* two reports of one document never fuse: one source per report */
+    bind_int(st, 25, rec.reports, &rc);
+    bind_int(st, 26, rec.reports, &rc);
+    bind_str(st, 27, rec.first_reported, &rc);
+    bind_str(st, 28, rec.last_reported, &rc);
+    bind_int(st, 29, rec.background, &rc);
+    bind_int(st, 30, rec.lead, &rc);
+    if (code == ERR_OK && (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE))
         code = fail(s, "updating incident %lld", (long long)id);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
-    free(r);
-    stored_clear(v, n);
+    for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+        free(kept[i]);
     return code;
 }
 
@@ -1003,7 +1071,7 @@ static int sq_fuse(struct store *base, size_t *fused)
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
         if (code == ERR_OK)
-            code = summarize_incident(s, id);
+            code = add_to_incident(s, id, &v[i]);
         if (code == ERR_OK && fused)
             (*fused)++;
     }

@@ -132,24 +132,24 @@ static void summary_rules(void **state)
     struct fuse_summary s;
     fuse_summarize(r, 4, &s);
     /* the latest day's figures: 213 twice, 190 once */
-    assert_int_equal(s.killed.value, 213);
-    assert_int_equal(s.killed.min, 125);
-    assert_int_equal(s.killed.max, 213);
-    assert_int_equal(s.killed.reports, 4);
-    assert_int_equal(s.injured.value, 200);
-    assert_int_equal(s.kidnapped.value, EV_UNKNOWN);
+    assert_int_equal(s.fig[FUSE_KILLED].value, 213);
+    assert_int_equal(s.fig[FUSE_KILLED].min, 125);
+    assert_int_equal(s.fig[FUSE_KILLED].max, 213);
+    assert_int_equal(s.fig[FUSE_KILLED].reports, 4);
+    assert_int_equal(s.fig[FUSE_INJURED].value, 200);
+    assert_int_equal(s.fig[FUSE_KIDNAPPED].value, EV_UNKNOWN);
     assert_int_equal(s.sources, 4);
-    assert_string_equal(s.method, "bombing");
-    assert_string_equal(s.actor_group, "islamic_state");
-    assert_string_equal(s.first_reported, "2016-07-03");
-    assert_string_equal(s.last_reported, "2016-07-04");
+    assert_string_equal(s.rec.method, "bombing");
+    assert_string_equal(s.rec.actor_group, "islamic_state");
+    assert_string_equal(s.rec.first_reported, "2016-07-03");
+    assert_string_equal(s.rec.last_reported, "2016-07-04");
     /* a correction: a later, higher toll replaces them */
     struct event e = ev("attack", "bombing", NULL, "IQ", "Karrada", 33.3, 44.42,
                         "2016-07-03", 292);
     struct fuse_report r2[] = {r[0], r[1], r[2], r[3], {&e, "2016-07-07", 5}};
     fuse_summarize(r2, 5, &s);
-    assert_int_equal(s.killed.value, 292);
-    assert_int_equal(s.killed.max, 292);
+    assert_int_equal(s.fig[FUSE_KILLED].value, 292);
+    assert_int_equal(s.fig[FUSE_KILLED].max, 292);
     /* two reports of one document count as one source */
     struct fuse_report r3[] = {{&a, "2016-07-03", 1}, {&b, "2016-07-03", 1}};
     fuse_summarize(r3, 2, &s);
@@ -160,10 +160,11 @@ static void summary_rules(void **state)
     bg.background = true;
     struct fuse_report r4[] = {{&bg, "2017-01-08", 1}, {&a, "2016-07-03", 2}};
     fuse_summarize(r4, 2, &s);
-    assert_ptr_equal(s.lead, &a);
-    assert_string_equal(s.date, "2016-07-03");
-    assert_string_equal(s.actor_group, "islamic_state"); /* from the recall */
-    assert_int_equal(s.killed.value, 323);               /* the latest report */
+    assert_int_equal(s.rec.lead, fuse_telling(&a));
+    assert_true(s.rec.background == false);
+    assert_string_equal(s.rec.date, "2016-07-03");
+    assert_string_equal(s.rec.actor_group, "islamic_state"); /* from the recall */
+    assert_int_equal(s.fig[FUSE_KILLED].value, 323);               /* the latest report */
 }
 
 /* ---- the constructed corpus ---------------------------------------------- */

@@ -81,6 +81,24 @@ const struct cmd cli_commands[] = {
      "\n"
      "example:\n"
      "  sitrep incident in-1dc724419907bfab\n"},
+    {"trends", cmd_trends, "incidents and tolls per week, month or year",
+     "usage: sitrep trends [--db PATH] [--by week|month|year] [--split none|group|country|type]\n"
+     "                     [--since DATE] [--until DATE] [--country CC] [--group KEY]\n"
+     "                     [--type TYPE] [--format table|csv|json]\n"
+     "\n"
+     "Counts incidents (reports of one incident fused: see incidents) and\n"
+     "their dead, injured, kidnapped and detained per period, for all of them\n"
+     "or one series per group, country or type. The table gives each\n"
+     "series' totals with a sparkline of its incidents per period, then the\n"
+     "periods that have incidents; CSV and JSON give every period of the\n"
+     "range. Incidents whose date is less precise than the period (a month\n"
+     "in a weekly trend) are left out and counted. Weeks are ISO weeks.\n"
+     "\n"
+     "  --by PERIOD      week, month (default) or year\n"
+     "  --split SERIES   none (default: one series, all), group, country or type\n"
+     "\n"
+     "example:\n"
+     "  sitrep trends --by year --split group --country NG\n"},
     {"stats", cmd_stats, "count documents and events in the store",
      "usage: sitrep stats [--db PATH] [--format text|json]\n"
      "\n"

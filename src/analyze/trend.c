@@ -66,6 +66,23 @@ static long floor_div(long a, long b)
     return a >= 0 ? a / b : -((-a + b - 1) / b);
 }
 
+bool trend_days(const char *date, long *days)
+{
+    long p;
+    if (!trend_period(TREND_WEEK, date, &p)) /* day-precise and valid */
+        return false;
+    *days = days_from_civil(atol(date), atoi(date + 5), atoi(date + 8));
+    return true;
+}
+
+void trend_date_of(long days, char out[11])
+{
+    long y;
+    int m, d;
+    civil_from_days(days, &y, &m, &d);
+    snprintf(out, 11, "%04ld-%02d-%02d", y, m, d);
+}
+
 bool trend_period(enum trend_by by, const char *date, long *period)
 {
     size_t n = date ? strlen(date) : 0;

@@ -49,6 +49,11 @@ void trend_period_name(enum trend_by by, long period, char *out, size_t n);
 /* The first day (YYYY-MM-DD) of a period. */
 void trend_period_start(enum trend_by by, long period, char out[11]);
 
+/* Days since 1970-01-01 of a day-precise ISO date (false otherwise), and
+ * the date of a day number. */
+bool trend_days(const char *date, long *days);
+void trend_date_of(long days, char out[11]);
+
 /* Counts an incident of the series key at date with its tolls (negative:
  * unknown, counted as 0). */
 void trend_add(struct trend *t, const char *key, const char *date, const long long tolls[4]);

@@ -99,6 +99,24 @@ const struct cmd cli_commands[] = {
      "\n"
      "example:\n"
      "  sitrep trends --by year --split group --country NG\n"},
+    {"alerts", cmd_alerts, "series of incidents rising above their own past",
+     "usage: sitrep alerts [--db PATH] [--window DAYS] [--baseline DAYS] [--as-of DATE]\n"
+     "                     [--country CC] [--group KEY] [--format table|jsonl]\n"
+     "\n"
+     "For each group in each country, and each country, compares the incidents\n"
+     "of the last window with the rate of the baseline before it, and lists\n"
+     "the series whose rise is significant (an exact Poisson test: p < 0.01 and\n"
+     "at least 3 incidents in the window; one incident is added to the\n"
+     "baseline, so a series with an empty past can rise), most significant\n"
+     "first, with the score (-log10 p), the expected and observed counts and\n"
+     "the incidents of the window. Incidents need a day-precise date.\n"
+     "\n"
+     "  --window DAYS    the recent period: 30d (default), or 4w ...\n"
+     "  --baseline DAYS  the trailing baseline before it: 365d (default)\n"
+     "  --as-of DATE     the window's last day (default: the latest incident's)\n"
+     "\n"
+     "example:\n"
+     "  sitrep alerts --window 30d --country NG\n"},
     {"stats", cmd_stats, "count documents and events in the store",
      "usage: sitrep stats [--db PATH] [--format text|json]\n"
      "\n"

@@ -1,14 +1,19 @@
 /* test_analyze.c - trends: periods (ISO weeks across year ends, months,
  * years), series and their totals, incidents left out for an imprecise
- * date, and sparklines. */
+ * date, and sparklines; alerts: the Poisson tail, and the detection and
+ * false-alarm rates of the surge test on synthetic series with a known
+ * change (or none). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "analyze/alert.h"
 #include "analyze/trend.h"
 
 static void period_name(enum trend_by by, const char *date, const char *want)
@@ -103,12 +108,116 @@ static void sparklines(void **state)
     assert_string_equal(small, "▄");
 }
 
+static void poisson_tail(void **state)
+{
+    (void)state;
+    assert_true(fabs(alert_poisson_sf(0, 3.0) - 1.0) < 1e-12);
+    /* P(X >= 1) = 1 - e^-mu */
+    assert_true(fabs(alert_poisson_sf(1, 0.5) - (1 - exp(-0.5))) < 1e-12);
+    /* P(X >= 9 | 3) = 0.0038030 (tables) */
+    assert_true(fabs(alert_poisson_sf(9, 3.0) - 0.0038030) < 1e-6);
+    /* P(X >= 3 | 3) = 1 - e^-3 (1 + 3 + 4.5) = 0.5768099 */
+    assert_true(fabs(alert_poisson_sf(3, 3.0) - 0.5768099) < 1e-6);
+    /* the far tail stays positive and tiny */
+    double far = alert_poisson_sf(60, 2.0);
+    assert_true(far > 0 && far < 1e-50);
+    assert_true(alert_poisson_sf(5, 0.0) == 0.0);
+}
+
+static void alert_rules(void **state)
+{
+    (void)state;
+    struct alert_params ap;
+    struct alert_result r;
+    alert_defaults(&ap);
+    /* a group that never struck here: three incidents in a month is a rise */
+    alert_test(0, 3, &ap, &r);
+    assert_true(r.flagged);
+    assert_true(r.score > 3);
+    /* but two are not enough */
+    alert_test(0, 2, &ap, &r);
+    assert_false(r.flagged);
+    /* 36 a year (3 a month expected): 4 is ordinary, 12 a surge */
+    alert_test(36, 4, &ap, &r);
+    assert_false(r.flagged);
+    alert_test(36, 12, &ap, &r);
+    assert_true(r.flagged);
+    assert_true(fabs(r.expected - 37.0 * 30 / 365) < 1e-9);
+    /* a fall is never a rise */
+    alert_test(365, 1, &ap, &r);
+    assert_false(r.flagged);
+}
+
+/* A small deterministic generator (xorshift64*), and Poisson draws. */
+static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
+
+static double uniform(void)
+{
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return (double)((rng_state * 0x2545F4914F6CDD1DULL) >> 11) / 9007199254740992.0;
+}
+
+static long long poisson(double mean)
+{
+    double l = exp(-mean), p = 1;
+    long long k = 0;
+    do {
+        k++;
+        p *= uniform();
+    } while (p > l);
+    return k - 1;
+}
+
+/* Runs the test on `trials` synthetic series whose rate is daily_rate
+ * over the baseline and `rise` times that over the window; returns the
+ * share flagged. */
+static double flagged_share(double daily_rate, double rise, int trials)
+{
+    struct alert_params ap;
+    struct alert_result r;
+    alert_defaults(&ap);
+    int flagged = 0;
+    for (int i = 0; i < trials; i++) {
+        long long base = poisson(daily_rate * ap.baseline_days);
+        long long now = poisson(daily_rate * rise * ap.window_days);
+        alert_test(base, now, &ap, &r);
+        flagged += r.flagged;
+    }
+    return (double)flagged / trials;
+}
+
+static void synthetic_series(void **state)
+{
+    (void)state;
+    static const double rates[] = {0.02, 0.1, 0.5}; /* 7, 36, 183 incidents a year */
+    static const double rises[] = {1, 2, 3, 5};
+    const int trials = 4000;
+    printf("# surge test on synthetic series (%d series per cell; share flagged)\n", trials);
+    printf("# rate/day  rise x1 (false alarms)   x2      x3      x5\n");
+    for (size_t i = 0; i < sizeof rates / sizeof *rates; i++) {
+        double share[4];
+        for (size_t j = 0; j < 4; j++)
+            share[j] = flagged_share(rates[i], rises[j], trials);
+        printf("# %8.2f  %8.4f               %6.3f  %6.3f  %6.3f\n", rates[i], share[0],
+               share[1], share[2], share[3]);
+        assert_true(share[0] <= 0.02);     /* false alarms: rare */
+        assert_true(share[3] >= share[2]); /* the larger the rise, the likelier found */
+        if (rates[i] >= 0.1)
+            assert_true(share[3] >= 0.9);  /* a fivefold rise of a busy series: found */
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(periods),
         cmocka_unit_test(series_and_totals),
         cmocka_unit_test(sparklines),
+        cmocka_unit_test(poisson_tail),
+        cmocka_unit_test(alert_rules),
+        cmocka_unit_test(synthetic_series),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,62 @@
+# situation.sh - the situation picture from the command line: fusion into
+# incidents (a second outlet adds a source, not an incident), one
+# incident's reports, trends, and a surge alert on a constructed series.
+. "$SITREP_SOURCE_DIR/tests/cli/lib.inc"
+
+# story FILE TOWN DATELINE-DATE WEEKDAY KILLED OUTLET
+story() {
+    printf 'Attack in %s\n\n%s, Nigeria, %s (%s) — Fighters of Islamic State West Africa Province attacked %s on %s, killing %s people, police said.\n' \
+        "$2" "$(echo "$2" | tr '[:lower:]' '[:upper:]')" "$3" "$6" "$2" "$4" "$5" > "$1"
+}
+mkdir corpus
+# a quiet past: two attacks in a year
+story corpus/p1.txt Damboa "October 10, 2023" Tuesday 12 "Sitrep Wire"
+story corpus/p2.txt Bama "September 2, 2023" Saturday 7 "Sitrep Wire"
+# then five in June 2024, one of them told again by another outlet
+story corpus/r1.txt Gwoza "June 3, 2024" Monday 9 "Sitrep Wire"
+story corpus/r2.txt Monguno "June 8, 2024" Saturday 15 "Sitrep Wire"
+story corpus/r3.txt Dikwa "June 12, 2024" Wednesday 4 "Sitrep Wire"
+story corpus/r4.txt Biu "June 19, 2024" Wednesday 11 "Sitrep Wire"
+story corpus/r5.txt Konduga "June 24, 2024" Monday 20 "Sitrep Wire"
+story corpus/r5b.txt Konduga "June 25, 2024" Monday 24 "Lake Chad Post"
+
+run ingest --db t.db corpus; expect_rc 0 "ingest the series"
+expect_err "8 events stored, 8 fused into incidents" "ingest fuses the new events"
+
+run incidents --db t.db --format jsonl; expect_rc 0 "incidents"
+expect_eq "$(wc -l < "$T/out" | tr -d ' ')" 7 "eight reports, seven incidents"
+grep '"place":"Konduga"' "$T/out" > konduga.json
+expect_eq "$(json_field konduga.json sources)" 2 "the second outlet is a source"
+expect_eq "$(json_field konduga.json killed)" 24 "the later toll leads"
+expect_eq "$(json_field konduga.json killed_min)" 20 "the range keeps the first toll"
+id=$(sed -n 's/.*"id":"\(in-[0-9a-f]*\)".*/\1/p' konduga.json)
+run incident --db t.db "$id"; expect_rc 0 "incident ID"
+expect_out "Lake Chad Post|r5b" "every report is shown"
+expect_out "killing 24 people" "with its sentence"
+run incident --db t.db in-0000000000000000; expect_rc 1 "an unknown incident"
+expect_err "no incident in-0000000000000000" "names the missing id"
+run incident --db t.db; expect_rc 2 "incident without an id"
+
+# idempotence: the same files again add nothing
+run ingest --db t.db corpus; expect_rc 0 "re-ingest"
+run incidents --db t.db --format jsonl
+expect_eq "$(wc -l < "$T/out" | tr -d ' ')" 7 "still seven incidents"
+
+run trends --db t.db --by year --format json; expect_rc 0 "trends by year"
+expect_out '"periods":\["2023","2024"\]' "two years"
+expect_out '"killed":\[19,63\]' "the dead per year (the fused toll counted once)"
+run trends --db t.db --by month --format csv; expect_rc 0 "trends by month as CSV"
+expect_out '^2024-06,2024-06-01,all,5,63' "June 2024 holds five incidents"
+expect_eq "$(grep -c '' "$T/out")" 11 "every month from September 2023 to June 2024, and a header"
+run trends --db t.db --split group; expect_rc 0 "trends table"
+expect_out "^iswap +7 " "one series per group"
+run trends --db t.db --by fortnight; expect_rc 2 "a bad --by"
+
+run alerts --db t.db --format jsonl; expect_rc 0 "alerts"
+expect_out '"series":"iswap in NG"' "the group's rise in Nigeria"
+expect_out '"series":"NG"' "and the country's"
+expect_out '"incidents":5,"baseline_incidents":2' "five against two"
+run alerts --db t.db --as-of 2024-01-31; expect_rc 0 "alerts at an earlier day"
+expect_out "0 rising" "nothing rose then"
+run alerts --db t.db --window 0d; expect_rc 2 "a bad --window"
+finish

@@ -78,7 +78,7 @@ int cli_filter_option(const char *cmd, int c, const char *arg, struct store_filt
  * EXIT_FAIL when it cannot. *path is the location used. */
 int cli_open_store(const char *db_opt, struct store **out, const char **path);
 
-enum out_format { FMT_TABLE, FMT_JSONL, FMT_CSV };
+enum out_format { FMT_TABLE, FMT_JSONL, FMT_CSV, FMT_ACLED, FMT_GTD };
 
 /* Event printers: begin (header), one event, end. */
 struct printer {

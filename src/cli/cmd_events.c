@@ -34,9 +34,11 @@ int cmd_events(int argc, char **argv)
             if (strcmp(optarg, "table") == 0) pr.fmt = FMT_TABLE;
             else if (strcmp(optarg, "csv") == 0) pr.fmt = FMT_CSV;
             else if (strcmp(optarg, "jsonl") == 0) pr.fmt = FMT_JSONL;
+            else if (strcmp(optarg, "acled") == 0) pr.fmt = FMT_ACLED;
+            else if (strcmp(optarg, "gtd") == 0) pr.fmt = FMT_GTD;
             else
-                return cli_usage_error("events", "unknown format '%s' (table, csv or jsonl)",
-                                       optarg);
+                return cli_usage_error("events", "unknown format '%s' (table, csv, jsonl, "
+                                                 "acled or gtd)", optarg);
             break;
         default: {
             int rc = cli_filter_option("events", c, optarg, &f, cc);

@@ -20,8 +20,13 @@ static int parse_format(const char *cmd, const char *arg, enum out_format *fmt)
         *fmt = FMT_CSV;
     else if (strcmp(arg, "jsonl") == 0)
         *fmt = FMT_JSONL;
+    else if (strcmp(arg, "acled") == 0)
+        *fmt = FMT_ACLED;
+    else if (strcmp(arg, "gtd") == 0)
+        *fmt = FMT_GTD;
     else
-        return cli_usage_error(cmd, "unknown format '%s' (table, csv or jsonl)", arg);
+        return cli_usage_error(cmd, "unknown format '%s' (table, csv, jsonl, acled or gtd)",
+                               arg);
     return EXIT_OK;
 }
 
@@ -163,11 +168,10 @@ int cmd_incident(int argc, char **argv)
         switch (c) {
         case 'd': db = optarg; break;
         case 'f':
-            if (parse_format("incident", optarg, &sh.pr.fmt) || sh.pr.fmt == FMT_CSV) {
-                if (sh.pr.fmt == FMT_CSV)
-                    return cli_usage_error("incident", "--format is table or jsonl");
+            if (parse_format("incident", optarg, &sh.pr.fmt))
                 return EXIT_USAGE;
-            }
+            if (sh.pr.fmt != FMT_TABLE && sh.pr.fmt != FMT_JSONL)
+                return cli_usage_error("incident", "--format is table or jsonl");
             break;
         default:
             return cli_option_error("incident", c, argv);

@@ -45,7 +45,8 @@ const struct cmd cli_commands[] = {
      "  sitrep ingest --db sitrep.db examples/\n"},
     {"events", cmd_events, "list stored events, filtered",
      "usage: sitrep events [--db PATH] [--since DATE] [--until DATE] [--country CC]\n"
-     "                     [--group KEY] [--type TYPE] [--limit N] [--format table|csv|jsonl]\n"
+     "                     [--group KEY] [--type TYPE] [--limit N]\n"
+     "                     [--format table|csv|jsonl|acled|gtd]\n"
      "\n"
      "Prints the stored events, oldest first.\n"
      "\n"
@@ -55,13 +56,17 @@ const struct cmd cli_commands[] = {
      "  --type TYPE            attack kidnapping clash strike raid arrest escape\n"
      "                         plot financing claim_only\n"
      "  --limit N              at most N events\n"
-     "  --format FMT           table (default), csv or jsonl\n"
+     "  --format FMT           table (default), csv, jsonl, or CSV in the columns\n"
+     "                         and codes of ACLED (acled) or of the Global\n"
+     "                         Terrorism Database (gtd); the mapping, and what\n"
+     "                         cannot map, is in src/share/csv.h\n"
      "\n"
      "example:\n"
      "  sitrep events --country NG --since 2014 --format csv\n"},
     {"incidents", cmd_incidents, "list incidents: reports of one incident fused",
      "usage: sitrep incidents [--db PATH] [--since DATE] [--until DATE] [--country CC]\n"
-     "                        [--group KEY] [--type TYPE] [--limit N] [--format table|csv|jsonl]\n"
+     "                        [--group KEY] [--type TYPE] [--limit N]\n"
+     "                        [--format table|csv|jsonl|acled|gtd]\n"
      "\n"
      "Prints the incidents of the store, oldest first. Reports of the same\n"
      "incident by several documents (the same type and country, the same or a\n"

@@ -1,11 +1,12 @@
-/* print.c - events and incidents as a terminal table, CSV (RFC 4180) or
- * JSON lines. */
+/* print.c - events and incidents as a terminal table, CSV (RFC 4180),
+ * JSON lines, or CSV in ACLED's or GTD's columns (src/share/csv.h). */
 #include "cli.h"
 
 #include <string.h>
 
 #include "core/buf.h"
 #include "core/jsonw.h"
+#include "share/csv.h"
 #include "store/store.h"
 
 static const char *or_dash(const char *s) { return s && *s ? s : "-"; }
@@ -42,23 +43,6 @@ static void cell(FILE *out, const char *s, int w)
         fputc(' ', out);
 }
 
-static void csv_field(FILE *out, const char *s)
-{
-    if (!s)
-        return;
-    if (strpbrk(s, ",\"\r\n")) {
-        fputc('"', out);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', out);
-            fputc(*s, out);
-        }
-        fputc('"', out);
-    } else {
-        fputs(s, out);
-    }
-}
-
 static const char *const csv_columns[] = {
     "id", "doc", "type", "method", "actor", "actor_group", "target", "country",
     "place", "lat", "lon", "date", "killed", "injured", "kidnapped", "detained",
@@ -75,11 +59,32 @@ void print_begin(struct printer *p)
         for (int i = 0; csv_columns[i]; i++)
             fprintf(p->out, "%s%s", i ? "," : "", csv_columns[i]);
         fputs("\r\n", p->out);
+    } else if (p->fmt == FMT_ACLED) {
+        csv_acled_header(p->out);
+    } else if (p->fmt == FMT_GTD) {
+        csv_gtd_header(p->out);
     }
+}
+
+/* Writes a row in ACLED's or GTD's columns; counts it when one was. */
+static void print_foreign(struct printer *p, const struct csv_row *r)
+{
+    bool written = p->fmt == FMT_ACLED ? csv_acled_row(p->out, r) : csv_gtd_row(p->out, r);
+    p->n += written;
 }
 
 void print_event(struct printer *p, const struct event *e)
 {
+    if (p->fmt == FMT_ACLED || p->fmt == FMT_GTD) {
+        struct csv_row r = {
+            .id = e->uid, .type = e->type, .method = e->method, .actor = e->actor,
+            .actor_group = e->actor_group, .target = e->target, .country = e->country,
+            .place = e->place, .date = e->date, .notes = e->evidence, .source = e->doc,
+            .has_coords = e->has_coords, .lat = e->lat, .lon = e->lon, .killed = e->killed,
+            .injured = e->injured, .kidnapped = e->kidnapped, .modified = NULL};
+        print_foreign(p, &r);
+        return;
+    }
     p->n++;
     if (p->fmt == FMT_JSONL) {
         struct buf b;
@@ -160,6 +165,10 @@ void print_incidents_begin(struct printer *p)
         for (int i = 0; incident_columns[i]; i++)
             fprintf(p->out, "%s%s", i ? "," : "", incident_columns[i]);
         fputs("\r\n", p->out);
+    } else if (p->fmt == FMT_ACLED) {
+        csv_acled_header(p->out);
+    } else if (p->fmt == FMT_GTD) {
+        csv_gtd_header(p->out);
     }
 }
 
@@ -185,6 +194,22 @@ static void range_cell(char *out, size_t n, long long v, long long lo, long long
 
 void print_incident(struct printer *p, const struct incident *in)
 {
+    if (p->fmt == FMT_ACLED || p->fmt == FMT_GTD) {
+        char notes[96], source[64];
+        snprintf(notes, sizeof notes, "%d report%s: sitrep incident %s", in->reports,
+                 in->reports == 1 ? "" : "s", in->uid);
+        snprintf(source, sizeof source, "%d document%s", in->sources,
+                 in->sources == 1 ? "" : "s");
+        struct csv_row r = {
+            .id = in->uid, .type = in->type, .method = in->method, .actor = in->actor,
+            .actor_group = in->actor_group, .target = in->target, .country = in->country,
+            .place = in->place, .date = in->date, .notes = notes, .source = source,
+            .has_coords = in->has_coords, .lat = in->lat, .lon = in->lon,
+            .killed = in->killed, .injured = in->injured, .kidnapped = in->kidnapped,
+            .modified = in->last_reported};
+        print_foreign(p, &r);
+        return;
+    }
     p->n++;
     if (p->fmt == FMT_JSONL) {
         struct buf b;

@@ -59,4 +59,13 @@ expect_out '"incidents":5,"baseline_incidents":2' "five against two"
 run alerts --db t.db --as-of 2024-01-31; expect_rc 0 "alerts at an earlier day"
 expect_out "0 rising" "nothing rose then"
 run alerts --db t.db --window 0d; expect_rc 2 "a bad --window"
+# exports in the columns of ACLED and GTD
+run incidents --db t.db --format acled; expect_rc 0 "incidents as ACLED rows"
+expect_out '^event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,' "ACLED's header"
+expect_out '^in-[0-9a-f]+,2024-06-24,2024,1,Political violence,Violence against civilians,Attack,Islamic State West Africa Province,,2,Civilians \(Nigeria\),,7,27,' "an attack on civilians by a rebel group"
+expect_eq "$(grep -c '' "$T/out")" 8 "seven incidents and a header"
+run events --db t.db --format gtd --country NG; expect_rc 0 "events as GTD rows"
+expect_out '^eventid,iyear,imonth,iday,approxdate,extended,country,country_txt,' "GTD's header"
+expect_out ",1,0,9,Unknown,24 people,Islamic State West Africa Province,13,Unknown,24," "the Konduga report in GTD's codes"
+run events --db t.db --format spss; expect_rc 2 "an unknown format"
 finish

@@ -58,4 +58,30 @@ double alert_poisson_sf(long long k, double mu);
 void alert_test(long long baseline, long long observed, const struct alert_params *ap,
                 struct alert_result *r);
 
+/* An incident as the scan reads it; index is the caller's. */
+struct alert_item {
+    const char *country, *group; /* group NULL when none */
+    long day;                    /* trend_days() of its date */
+    size_t index;
+};
+
+#define ALERT_SHOWN 10
+
+/* A series: a group in a country ("iswap in NG"), or a country ("NG"). */
+struct alert_series {
+    char key[80];
+    char group[48];              /* "" for a country */
+    char country[3];
+    long long baseline, window;  /* incidents in each */
+    size_t items[ALERT_SHOWN];   /* indexes of the window's first incidents */
+    size_t n_items;
+    struct alert_result r;
+};
+
+/* Tests every series of the items (n of them, with a country) for a rise
+ * in the window ending on day `end`; *out (the caller frees it) holds
+ * them, most significant first. Returns their number. */
+size_t alert_scan(const struct alert_item *items, size_t n, long end,
+                  const struct alert_params *ap, struct alert_series **out);
+
 #endif

@@ -3,6 +3,7 @@
  * their own trailing baseline (the Poisson test of src/analyze/alert.h),
  * with the incidents that make the rise. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,93 +17,43 @@
 #include "core/jsonw.h"
 #include "store/store.h"
 
-#define SHOWN_INCIDENTS 10
-
-/* An incident of the window, as an alert lists it. */
+/* The incidents read, as the alert lists them. */
 struct hit {
     char uid[24];
     char date[11];
     char place[48];
-    long long killed;
-};
-
-struct series {
-    char key[80];       /* "NG" or "iswap in NG" */
-    char group[48];     /* "" for a country's series */
     char country[3];
-    long long baseline, window;
-    struct hit hits[SHOWN_INCIDENTS];
-    struct alert_result r;
+    char group[48];
+    long long killed;
+    long day;
 };
 
-struct scan {
-    long start, window_start, end; /* day numbers: baseline, window, last day */
-    struct series *v;
+struct hits {
+    struct hit *v;
     size_t n, cap;
     long long undated;
 };
 
-static struct series *series_for(struct scan *sc, const char *group, const char *country)
-{
-    char key[80];
-    if (group)
-        snprintf(key, sizeof key, "%s in %s", group, country);
-    else
-        snprintf(key, sizeof key, "%s", country);
-    for (size_t i = 0; i < sc->n; i++)
-        if (strcmp(sc->v[i].key, key) == 0)
-            return &sc->v[i];
-    if (sc->n == sc->cap) {
-        sc->cap = sc->cap ? 2 * sc->cap : 64;
-        sc->v = xrealloc(sc->v, sc->cap * sizeof *sc->v);
-    }
-    struct series *s = &sc->v[sc->n++];
-    memset(s, 0, sizeof *s);
-    snprintf(s->key, sizeof s->key, "%s", key);
-    snprintf(s->group, sizeof s->group, "%s", group ? group : "");
-    snprintf(s->country, sizeof s->country, "%s", country);
-    return s;
-}
-
-static void count(struct series *s, const struct incident *in, bool in_window)
-{
-    if (!in_window) {
-        s->baseline++;
-        return;
-    }
-    if (s->window < SHOWN_INCIDENTS) {
-        struct hit *h = &s->hits[s->window];
-        snprintf(h->uid, sizeof h->uid, "%s", in->uid);
-        snprintf(h->date, sizeof h->date, "%s", in->date);
-        snprintf(h->place, sizeof h->place, "%s", in->place ? in->place : "-");
-        h->killed = in->killed;
-    }
-    s->window++;
-}
-
 static int on_incident(void *ctx, const struct incident *in)
 {
-    struct scan *sc = ctx;
+    struct hits *h = ctx;
     long day;
     if (!in->country[0] || !trend_days(in->date, &day)) {
-        sc->undated++;
+        h->undated++;
         return 0;
     }
-    if (day < sc->start || day > sc->end)
-        return 0;
-    bool in_window = day >= sc->window_start;
-    count(series_for(sc, NULL, in->country), in, in_window);
-    if (in->actor_group)
-        count(series_for(sc, in->actor_group, in->country), in, in_window);
-    return 0;
-}
-
-/* The latest day-precise incident date, for the default --as-of. */
-static int latest_day(void *ctx, const struct incident *in)
-{
-    long *latest = ctx, day;
-    if (trend_days(in->date, &day) && day > *latest)
-        *latest = day;
+    if (h->n == h->cap) {
+        h->cap = h->cap ? 2 * h->cap : 256;
+        h->v = xrealloc(h->v, h->cap * sizeof *h->v);
+    }
+    struct hit *x = &h->v[h->n++];
+    snprintf(x->uid, sizeof x->uid, "%s", in->uid);
+    snprintf(x->date, sizeof x->date, "%s", in->date);
+    snprintf(x->place, sizeof x->place, "%s", in->place ? in->place : "-");
+    snprintf(x->country, sizeof x->country, "%s", in->country);
+    snprintf(x->group, sizeof x->group, "%s", in->actor_group ? in->actor_group : "");
+    x->killed = in->killed;
+    x->day = day;
     return 0;
 }
 
@@ -119,14 +70,6 @@ static bool parse_days(const char *arg, int *days)
         return false;
     *days = (int)v;
     return true;
-}
-
-static int by_score(const void *a, const void *b)
-{
-    const struct series *x = a, *y = b;
-    if (x->r.score != y->r.score)
-        return x->r.score > y->r.score ? -1 : 1;
-    return strcmp(x->key, y->key);
 }
 
 int cmd_alerts(int argc, char **argv)
@@ -191,53 +134,51 @@ int cmd_alerts(int argc, char **argv)
     struct store *s;
     if (cli_open_store(db, &s, &path) != EXIT_OK)
         return EXIT_FAIL;
-    struct scan sc = {0};
+    struct hits h = {0};
     int rc = store_fuse(s, NULL);
-    long end = -1000000;
-    if (rc == ERR_OK && as_of)
-        trend_days(as_of, &end);
-    else if (rc == ERR_OK)
-        rc = store_query_incidents(s, &f, latest_day, &end);
-    if (rc == ERR_OK && end > -1000000) {
-        sc.end = end;
-        sc.window_start = end - ap.window_days + 1;
-        sc.start = sc.window_start - ap.baseline_days;
-        rc = store_query_incidents(s, &f, on_incident, &sc);
-    }
+    if (rc == ERR_OK)
+        rc = store_query_incidents(s, &f, on_incident, &h);
     if (rc != ERR_OK) {
         fprintf(stderr, "sitrep: %s: %s\n", path, store_errmsg(s));
-        free(sc.v);
+        free(h.v);
         store_close(s);
         return EXIT_FAIL;
     }
     store_close(s);
-    size_t rising = 0;
-    for (size_t i = 0; i < sc.n; i++) {
-        alert_test(sc.v[i].baseline, sc.v[i].window, &ap, &sc.v[i].r);
-        rising += sc.v[i].r.flagged;
-    }
-    qsort(sc.v, sc.n, sizeof *sc.v, by_score);
-    char d0[11] = "", d1[11] = "", d2[11] = "";
-    if (sc.n || end > -1000000) {
-        trend_date_of(sc.start, d0);
-        trend_date_of(sc.window_start, d1);
-        trend_date_of(sc.end, d2);
-    }
-    if (!jsonl) {
-        if (end <= -1000000) {
+    long end = LONG_MIN;
+    if (as_of)
+        trend_days(as_of, &end);
+    for (size_t i = 0; i < h.n && !as_of; i++)
+        if (h.v[i].day > end)
+            end = h.v[i].day;
+    if (end == LONG_MIN) {
+        if (!jsonl)
             printf("no dated incidents in the store\n");
-            free(sc.v);
-            return EXIT_OK;
-        }
+        free(h.v);
+        return EXIT_OK;
+    }
+    struct alert_item *items = xcalloc(h.n + 1, sizeof *items);
+    for (size_t i = 0; i < h.n; i++)
+        items[i] = (struct alert_item){h.v[i].country, h.v[i].group[0] ? h.v[i].group : NULL,
+                                       h.v[i].day, i};
+    struct alert_series *v;
+    size_t nv = alert_scan(items, h.n, end, &ap, &v), rising = 0;
+    free(items);
+    for (size_t i = 0; i < nv; i++)
+        rising += v[i].r.flagged;
+    char d0[11], d1[11], d2[11];
+    trend_date_of(end - ap.window_days + 1 - ap.baseline_days, d0);
+    trend_date_of(end - ap.window_days + 1, d1);
+    trend_date_of(end, d2);
+    if (!jsonl)
         printf("window %s to %s (%d days) against the %d days before it, from %s;\n"
                "%zu series tested (a group in a country, a country), %zu rising "
                "(Poisson p < %g, at least %lld incidents)\n",
-               d1, d2, ap.window_days, ap.baseline_days, d0, sc.n, rising, ap.max_p,
+               d1, d2, ap.window_days, ap.baseline_days, d0, nv, rising, ap.max_p,
                ap.min_count);
-    }
-    for (size_t i = 0; i < sc.n; i++) {
-        const struct series *v = &sc.v[i];
-        if (!v->r.flagged)
+    for (size_t i = 0; i < nv; i++) {
+        const struct alert_series *a = &v[i];
+        if (!a->r.flagged)
             continue;
         if (jsonl) {
             struct buf b;
@@ -245,20 +186,20 @@ int cmd_alerts(int argc, char **argv)
             buf_init(&b, 0);
             jw_init(&w, &b);
             jw_obj_begin(&w);
-            jw_key(&w, "series"); jw_str(&w, v->key);
-            jw_key(&w, "group"); jw_str(&w, v->group[0] ? v->group : NULL);
-            jw_key(&w, "country"); jw_str(&w, v->country);
+            jw_key(&w, "series"); jw_str(&w, a->key);
+            jw_key(&w, "group"); jw_str(&w, a->group[0] ? a->group : NULL);
+            jw_key(&w, "country"); jw_str(&w, a->country);
             jw_key(&w, "window_start"); jw_str(&w, d1);
             jw_key(&w, "window_end"); jw_str(&w, d2);
-            jw_key(&w, "incidents"); jw_int(&w, v->r.observed);
-            jw_key(&w, "baseline_incidents"); jw_int(&w, v->r.baseline);
-            jw_key(&w, "expected"); jw_double(&w, v->r.expected);
-            jw_key(&w, "p"); jw_double(&w, v->r.p);
-            jw_key(&w, "score"); jw_double(&w, v->r.score);
+            jw_key(&w, "incidents"); jw_int(&w, a->r.observed);
+            jw_key(&w, "baseline_incidents"); jw_int(&w, a->r.baseline);
+            jw_key(&w, "expected"); jw_double(&w, a->r.expected);
+            jw_key(&w, "p"); jw_double(&w, a->r.p);
+            jw_key(&w, "score"); jw_double(&w, a->r.score);
             jw_key(&w, "incident_ids");
             jw_arr_begin(&w);
-            for (long long k = 0; k < v->window && k < SHOWN_INCIDENTS; k++)
-                jw_str(&w, v->hits[k].uid);
+            for (size_t k = 0; k < a->n_items; k++)
+                jw_str(&w, h.v[a->items[k]].uid);
             jw_arr_end(&w);
             jw_obj_end(&w);
             buf_putc(&b, '\n');
@@ -268,18 +209,19 @@ int cmd_alerts(int argc, char **argv)
         }
         printf("\n%s: %lld incidents in the window, %.2f expected from %lld in the "
                "baseline; p = %.2g, score %.1f\n",
-               v->key, v->r.observed, v->r.expected, v->r.baseline, v->r.p, v->r.score);
-        for (long long k = 0; k < v->window && k < SHOWN_INCIDENTS; k++) {
-            const struct hit *h = &v->hits[k];
+               a->key, a->r.observed, a->r.expected, a->r.baseline, a->r.p, a->r.score);
+        for (size_t k = 0; k < a->n_items; k++) {
+            const struct hit *x = &h.v[a->items[k]];
             char killed[24] = "-";
-            if (h->killed >= 0)
-                snprintf(killed, sizeof killed, "%lld", h->killed);
-            printf("  %s  %s  %-20s killed %s\n", h->uid, h->date, h->place, killed);
+            if (x->killed >= 0)
+                snprintf(killed, sizeof killed, "%lld", x->killed);
+            printf("  %s  %s  %-20s killed %s\n", x->uid, x->date, x->place, killed);
         }
-        if (v->window > SHOWN_INCIDENTS)
+        if (a->r.observed > (long long)a->n_items)
             printf("  ... and %lld more (sitrep incidents --country %s --since %s)\n",
-                   v->window - SHOWN_INCIDENTS, v->country, d1);
+                   a->r.observed - (long long)a->n_items, a->country, d1);
     }
-    free(sc.v);
+    free(v);
+    free(h.v);
     return EXIT_OK;
 }

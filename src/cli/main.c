@@ -122,6 +122,23 @@ const struct cmd cli_commands[] = {
      "\n"
      "example:\n"
      "  sitrep alerts --window 30d --country NG\n"},
+    {"report", cmd_report, "write the situation report, every figure cited",
+     "usage: sitrep report [--db PATH] [--group KEY] [--country CC] [--since DATE]\n"
+     "                     [--format md|html] [-o FILE]\n"
+     "\n"
+     "Writes the brief an analyst would write about a group (with its\n"
+     "affiliates), a country or all incidents: the headline figures, the main incidents, the trend per month,\n"
+     "where they happened, the surge alerts, for a group its profile (parent,\n"
+     "affiliates, countries, methods, financing facts), and an annex of every\n"
+     "incident. Every figure carries a footnote to the sentence it comes from,\n"
+     "with its document. Markdown reads in a terminal; HTML is one file with\n"
+     "an SVG chart and map that opens offline.\n"
+     "\n"
+     "  --format md|html   Markdown (default) or HTML\n"
+     "  -o, --output FILE  write there instead of standard output\n"
+     "\n"
+     "example:\n"
+     "  sitrep report --group islamic_state --format html -o is.html\n"},
     {"stats", cmd_stats, "count documents and events in the store",
      "usage: sitrep stats [--db PATH] [--format text|json]\n"
      "\n"

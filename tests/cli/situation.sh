@@ -68,4 +68,42 @@ run events --db t.db --format gtd --country NG; expect_rc 0 "events as GTD rows"
 expect_out '^eventid,iyear,imonth,iday,approxdate,extended,country,country_txt,' "GTD's header"
 expect_out ",1,0,9,Unknown,24 people,Islamic State West Africa Province,13,Unknown,24," "the Konduga report in GTD's codes"
 run events --db t.db --format spss; expect_rc 2 "an unknown format"
+# the situation report: Markdown, then HTML checked for structure and sources
+run report --db t.db --group iswap; expect_rc 0 "report in Markdown"
+expect_out '^# Situation report: Islamic State West Africa Province' "titled with the group's name"
+expect_out '^7 incidents from 2023-09-02 to 2024-06-24: 82 killed' "headline figures"
+expect_out 'iswap in NG: 5 incidents' "the surge is in the report"
+expect_out '^\[\^7\]: in-[0-9a-f]+: r5b, published 2024-06-25' "the last note cites the report of the toll"
+run report --db t.db --country NG --format html -o r.html; expect_rc 0 "report in HTML"
+if python3 - r.html t.db "$SITREP" <<'PY'
+import html, json, re, subprocess, sys
+from html.parser import HTMLParser
+text = open(sys.argv[1], encoding="utf-8").read()
+class Check(HTMLParser):
+    void = {"meta", "line", "circle", "rect", "br"}
+    def __init__(self):
+        super().__init__(); self.stack = []; self.bad = []
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.void: self.stack.append(tag)
+    def handle_endtag(self, tag):
+        if tag in self.void: return
+        if self.stack and self.stack[-1] == tag: self.stack.pop()
+        else: self.bad.append(tag)
+c = Check(); c.feed(text)
+assert not c.stack and not c.bad, ("unbalanced", c.stack, c.bad)
+assert text.startswith("<!DOCTYPE html>") and text.count("<svg") == 2, "two SVGs"
+assert "http://" not in text.replace('xmlns="http://www.w3.org/2000/svg"', ""), "nothing fetched"
+refs = set(re.findall(r'href="#(fn\d+)"', text)); ids = set(re.findall(r'id="(fn\d+)"', text))
+assert refs and refs <= ids, ("notes without a target", refs - ids)
+notes = re.findall(r'<li id="fn\d+">(in-[0-9a-f]+): .*?: "(.*?)" \(bytes', text)
+assert len(notes) == 7, len(notes)
+for uid, sentence in notes:
+    out = subprocess.run([sys.argv[3], "incident", "--db", sys.argv[2], "--format", "jsonl", uid],
+                         capture_output=True, text=True, check=True).stdout
+    said = [json.loads(l)["evidence"]["text"] for l in out.splitlines()]
+    assert html.unescape(sentence) in said, (uid, sentence)
+PY
+then pass "the HTML is balanced, has its SVGs, and every note quotes a stored sentence"
+else fail "the HTML report does not check"; fi
+run report --db t.db --group no_such_group; expect_rc 2 "an unknown group"
 finish

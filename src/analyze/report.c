@@ -355,8 +355,8 @@ static void map_section(struct out *o, const struct report_input *in)
         return;
     }
     /* the region, with a margin, at least 10 degrees across */
-    double pad = 3;
-    lat0 -= pad, lat1 += pad, lon0 -= pad, lon1 += pad;
+    double pad = 3; /* and room on the right for the last labels */
+    lat0 -= pad, lat1 += pad, lon0 -= pad, lon1 += pad + (lon1 - lon0) * 0.08;
     if (lon1 - lon0 < 10) {
         double c = (lon0 + lon1) / 2;
         lon0 = c - 5, lon1 = c + 5;
@@ -378,11 +378,11 @@ static void map_section(struct out *o, const struct report_input *in)
     for (double g = ceil(lon0 / step) * step; g <= lon1; g += step)
         fprintf(o->f, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#ddd\"/>"
                       "<text x=\"%.1f\" y=\"%.0f\" font-size=\"9\" fill=\"#999\">%.0f°</text>\n",
-                (g - lon0) * sx, (g - lon0) * sx, h, (g - lon0) * sx + 2, h - 3, g);
+                (g - lon0) * sx, (g - lon0) * sx, h, (g - lon0) * sx + 2, h - 3, g == 0 ? 0 : g);
     for (double g = ceil(lat0 / step) * step; g <= lat1; g += step)
         fprintf(o->f, "<line x1=\"0\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
                       "<text x=\"2\" y=\"%.1f\" font-size=\"9\" fill=\"#999\">%.0f°</text>\n",
-                (lat1 - g) * sy, w, (lat1 - g) * sy, (lat1 - g) * sy - 2, g);
+                (lat1 - g) * sy, w, (lat1 - g) * sy, (lat1 - g) * sy - 2, g == 0 ? 0 : g);
     for (size_t i = 0; i < in->n; i++) {
         const struct report_incident *r = &in->v[i];
         if (!r->has_coords)

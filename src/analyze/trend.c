@@ -202,7 +202,8 @@ void trend_finish(struct trend *t)
     free(t->points);
     t->points = NULL;
     t->n_points = t->cap_points = 0;
-    qsort(t->series, t->n_series, sizeof *t->series, by_incidents);
+    if (t->n_series > 1)
+        qsort(t->series, t->n_series, sizeof *t->series, by_incidents);
 }
 
 void trend_sparkline(const long long *v, size_t n, char *out, size_t cap)

@@ -34,6 +34,11 @@ void report_input_free(struct report_input *in)
     for (size_t i = 0; i < in->n_financing; i++)
         report_cite_free(&in->financing[i]);
     free(in->financing);
+    for (size_t i = 0; i < in->n_operations; i++)
+        report_cite_free(&in->operations[i]);
+    free(in->operations);
+    free(in->operation_what);
+    free(in->aliases);
     free(in->alerts);
     free(in->affiliates);
     trend_free(&in->monthly);
@@ -467,6 +472,15 @@ static void profile(struct out *o, const struct report_input *in)
         text(o, in->parent_name);
     }
     fputs(o->fmt == REPORT_HTML ? "</li>\n" : "\n", o->f);
+    if (in->n_aliases) {
+        fputs(o->fmt == REPORT_HTML ? "<li>" : "- ", o->f);
+        fputs("Also called: ", o->f);
+        for (size_t i = 0; i < in->n_aliases; i++) {
+            fputs(i ? ", " : "", o->f);
+            text(o, in->aliases[i]);
+        }
+        fputs(o->fmt == REPORT_HTML ? "</li>\n" : "\n", o->f);
+    }
     if (in->n_affiliates) {
         fputs(o->fmt == REPORT_HTML ? "<li>" : "- ", o->f);
         fputs("Affiliates: ", o->f);
@@ -484,6 +498,26 @@ static void profile(struct out *o, const struct report_input *in)
         text(o, in->financing[i].sentence);
         fputs("\"", o->f);
         note(o, in->n + i + 1);
+        fputs(o->fmt == REPORT_HTML ? "</li>\n" : "\n", o->f);
+    }
+    if (in->n_operations) {
+        fputs(o->fmt == REPORT_HTML ? "<li>Recent operations against it:<ul>\n"
+                                    : "- Recent operations against it:\n", o->f);
+        for (size_t i = 0; i < in->n_operations; i++) {
+            fputs(o->fmt == REPORT_HTML ? "<li>" : "    - ", o->f);
+            text(o, in->operation_what[i]);
+            fputs(": \"", o->f);
+            text(o, in->operations[i].sentence);
+            fputs("\"", o->f);
+            note(o, in->n + in->n_financing + i + 1);
+            fputs(o->fmt == REPORT_HTML ? "</li>\n" : "\n", o->f);
+        }
+        if (o->fmt == REPORT_HTML)
+            fputs("</ul></li>\n", o->f);
+    } else {
+        fputs(o->fmt == REPORT_HTML ? "<li>" : "- ", o->f);
+        text(o, "Recent operations against it: none in the store (strikes, raids and arrests "
+                "whose sentence or title names it).");
         fputs(o->fmt == REPORT_HTML ? "</li>\n" : "\n", o->f);
     }
     if (o->fmt == REPORT_HTML)
@@ -554,7 +588,7 @@ static void one_note(struct out *o, size_t n, const char *uid, const struct repo
 
 static void notes(struct out *o, const struct report_input *in)
 {
-    if (in->n == 0 && in->n_financing == 0)
+    if (in->n == 0 && in->n_financing == 0 && in->n_operations == 0)
         return;
     heading(o, "Sources");
     if (o->fmt == REPORT_HTML)
@@ -563,6 +597,8 @@ static void notes(struct out *o, const struct report_input *in)
         one_note(o, i + 1, in->v[i].uid, &in->v[i].cite);
     for (size_t i = 0; i < in->n_financing; i++)
         one_note(o, in->n + i + 1, NULL, &in->financing[i]);
+    for (size_t i = 0; i < in->n_operations; i++)
+        one_note(o, in->n + in->n_financing + i + 1, NULL, &in->operations[i]);
     if (o->fmt == REPORT_HTML)
         fputs("</ol>\n", o->f);
 }

@@ -66,6 +66,11 @@ struct report_input {
     size_t n_countries, n_methods;
     struct report_cite *financing; /* sentences about its money */
     size_t n_financing;
+    const char **aliases;     /* its other names */
+    size_t n_aliases;
+    struct report_cite *operations; /* strikes, raids and arrests against it */
+    char (*operation_what)[48];     /* "strike, 2016-02-19" for each */
+    size_t n_operations;
 };
 
 enum report_format { REPORT_MD, REPORT_HTML };

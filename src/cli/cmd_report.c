@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "analyze/alert.h"
@@ -107,6 +108,131 @@ static int on_money(void *ctx, const struct event *e)
     c->start = e->ev_start;
     c->end = e->ev_end;
     return 0;
+}
+
+/* The operations against the group: state strikes, raids and arrests
+ * whose sentence names it by one of its names. */
+struct against {
+    struct report_input *in;
+    bool found;
+};
+
+/* Lower-cased, with every character but letters and digits a space, and
+ * spaces at both ends: " islamic state s camp " */
+static char *words_of(const char *s)
+{
+    size_t n = strlen(s);
+    char *w = xmalloc(n + 3);
+    w[0] = ' ';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        w[i + 1] = (char)((c >= 'A' && c <= 'Z') ? c + 32
+                          : ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+                              ? c : ' ');
+    }
+    w[n + 1] = ' ';
+    w[n + 2] = '\0';
+    return w;
+}
+
+/* Does the text name the group (its name or one of its other names)? */
+static bool names_group(const struct report_input *ri, const char *text)
+{
+    if (!text)
+        return false;
+    char *w = words_of(text);
+    bool names = false;
+    for (size_t i = 0; i <= ri->n_aliases && !names; i++) {
+        const char *alias = i < ri->n_aliases ? ri->aliases[i] : ri->group_name;
+        char *k = words_of(alias);
+        names = strstr(w, k) != NULL;
+        free(k);
+    }
+    free(w);
+    return names;
+}
+
+/* One report of a state operation: kept when its sentence or its
+ * document's title names the group (the first such report of each). */
+static int on_operation(void *ctx, const struct store_report *r)
+{
+    struct against *a = ctx;
+    struct report_input *ri = a->in;
+    const struct event *e = r->e;
+    if (a->found || e->background || !e->evidence ||
+        !(names_group(ri, e->evidence) || names_group(ri, r->title)))
+        return 0;
+    a->found = true;
+    ri->operations = xrealloc(ri->operations, (ri->n_operations + 1) * sizeof *ri->operations);
+    ri->operation_what = xrealloc(ri->operation_what,
+                                  (ri->n_operations + 1) * sizeof *ri->operation_what);
+    struct report_cite *c = &ri->operations[ri->n_operations];
+    memset(c, 0, sizeof *c);
+    cite_from(c, r);
+    snprintf(ri->operation_what[ri->n_operations], sizeof ri->operation_what[0], "%s, %s",
+             e->type, e->date[0] ? e->date : "undated");
+    ri->n_operations++;
+    return 1;
+}
+
+/* The state operations of the scope: strikes, raids and arrests. */
+struct op {
+    char date[11];
+    char uid[24];
+};
+
+struct op_list {
+    struct op *v;
+    size_t n;
+};
+
+static int on_state_incident(void *ctx, const struct incident *in)
+{
+    struct op_list *l = ctx;
+    l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+    snprintf(l->v[l->n].date, sizeof l->v[0].date, "%s", in->date);
+    snprintf(l->v[l->n++].uid, sizeof l->v[0].uid, "%s", in->uid);
+    return 0;
+}
+
+static int op_by_date(const void *a, const void *b)
+{
+    const struct op *x = a, *y = b;
+    int d = strcmp(x->date, y->date);
+    return d ? d : strcmp(x->uid, y->uid);
+}
+
+/* Keeps the last `keep` operations (the query gives them oldest first). */
+static void keep_recent(struct report_input *ri, size_t keep)
+{
+    if (ri->n_operations <= keep)
+        return;
+    size_t drop = ri->n_operations - keep;
+    for (size_t i = 0; i < drop; i++)
+        report_cite_free(&ri->operations[i]);
+    memmove(ri->operations, ri->operations + drop, keep * sizeof *ri->operations);
+    memmove(ri->operation_what, ri->operation_what + drop, keep * sizeof *ri->operation_what);
+    ri->n_operations = keep;
+}
+
+/* The group's other names, from the dictionary's phrases. */
+static void aliases_of(struct report_input *ri, const struct lex_actor *group)
+{
+    lex_get();
+    uint32_t index = (uint32_t)(group - lex_actors);
+    for (size_t i = 0; i < lex_n_phrases && ri->n_aliases < 12; i++) {
+        const struct lex_phrase *p = &lex_phrases[i];
+        if (p->kind != LEX_ACTOR || p->index != index)
+            continue;
+        const char *name = p->exact ? p->exact : p->key;
+        bool seen = strcasecmp(name, group->name) == 0;
+        for (size_t k = 0; k < ri->n_aliases && !seen; k++)
+            seen = strcasecmp(ri->aliases[k], name) == 0;
+        if (seen)
+            continue;
+        ri->aliases = xrealloc(ri->aliases, (ri->n_aliases + 1) * sizeof *ri->aliases);
+        ri->aliases[ri->n_aliases++] = name;
+    }
 }
 
 static void bump(struct report_tally *t, size_t *n, size_t cap, const char *key)
@@ -250,6 +376,24 @@ int cmd_report(int argc, char **argv)
     if (rc == ERR_OK && f.group) {
         struct store_filter money = {.group = f.group, .country = f.country, .type = "financing"};
         rc = store_query_events(s, &money, on_money, &m);
+    }
+    if (rc == ERR_OK && group) {
+        ri.group_name = group->name;
+        aliases_of(&ri, group);
+        static const char *const ops[] = {"strike", "raid", "arrest"};
+        struct op_list l = {0};
+        for (size_t k = 0; rc == ERR_OK && k < 3; k++) {
+            struct store_filter of = {.country = f.country, .since = f.since, .type = ops[k]};
+            rc = store_query_incidents(s, &of, on_state_incident, &l);
+        }
+        if (l.n > 1)
+            qsort(l.v, l.n, sizeof *l.v, op_by_date);
+        for (size_t k = 0; rc == ERR_OK && k < l.n; k++) {
+            struct against a = {&ri, false};
+            rc = store_incident_reports(s, l.v[k].uid, on_operation, &a);
+        }
+        free(l.v);
+        keep_recent(&ri, 10);
     }
     if (rc != ERR_OK) {
         fprintf(stderr, "sitrep: %s: %s\n", path, store_errmsg(s));

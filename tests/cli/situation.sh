@@ -73,6 +73,8 @@ run report --db t.db --group iswap; expect_rc 0 "report in Markdown"
 expect_out '^# Situation report: Islamic State West Africa Province' "titled with the group's name"
 expect_out '^7 incidents from 2023-09-02 to 2024-06-24: 82 killed' "headline figures"
 expect_out 'iswap in NG: 5 incidents' "the surge is in the report"
+expect_out '^- Name: Islamic State West Africa Province \(key iswap\); part of Islamic State' "the profile names the parent"
+expect_out '^- Also called: .*wilayat gharb ifriqiya' "and the other names"
 expect_out '^\[\^7\]: in-[0-9a-f]+: r5b, published 2024-06-25' "the last note cites the report of the toll"
 run report --db t.db --country NG --format html -o r.html; expect_rc 0 "report in HTML"
 if python3 - r.html t.db "$SITREP" <<'PY'

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "core/err.h"
+#include "core/tlp.h"
 #include "extract/date.h"
 #include "store/store.h"
 
@@ -138,6 +139,14 @@ int cli_filter_option(const char *cmd, int c, const char *arg, struct store_filt
     case 'l':
         return cli_parse_size(cmd, "--limit", arg, 1, 1LL << 40, &f->limit) ? EXIT_USAGE
                                                                               : EXIT_OK;
+    case 'x': {
+        enum tlp t;
+        if (!tlp_parse(arg, &t))
+            return cli_usage_error(cmd, "--max-tlp is clear, green, amber, amber+strict or red, "
+                                        "not '%s'", arg);
+        f->max_tlp = (int)t + 1;
+        return EXIT_OK;
+    }
     default:
         return -1;
     }

@@ -81,6 +81,7 @@ int cmd_alerts(int argc, char **argv)
         {"as-of", required_argument, NULL, 'a'},
         {"country", required_argument, NULL, 'c'},
         {"group", required_argument, NULL, 'g'},
+        {"max-tlp", required_argument, NULL, 'x'},
         {"format", required_argument, NULL, 'f'},
         {NULL, 0, NULL, 0}};
     struct alert_params ap;

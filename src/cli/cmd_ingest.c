@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "core/err.h"
+#include "core/tlp.h"
 #include "extract/ev.h"
 #include "ingest/ingest.h"
 #include "store/store.h"
@@ -22,6 +23,7 @@ struct ingest_run {
     long long seen, added, skipped, events, fused;
     int failed;
     int fatal;            /* the store failed: stop */
+    enum tlp tlp;         /* the marking of every document read */
 };
 
 static void report(void *ctx, enum ingest_level level, const char *source,
@@ -65,6 +67,7 @@ static int on_doc(void *ctx, struct doc *d)
     char hash[33];
     bool found = false, added = false;
     r->seen++;
+    d->tlp = (int)r->tlp;
     store_doc_hash(d->text, d->len, hash);
     if (r->in_batch == 0 && (rc = store_begin(r->db)) != ERR_OK) {
         fprintf(stderr, "sitrep: %s: %s\n", r->db_path, store_errmsg(r->db));
@@ -116,6 +119,7 @@ int cmd_ingest(int argc, char **argv)
         {"batch", required_argument, NULL, 'b'},
         {"max-doc-size", required_argument, NULL, 'm'},
         {"quiet", no_argument, NULL, 'q'},
+        {"tlp", required_argument, NULL, 't'},
         {NULL, 0, NULL, 0}};
     struct ingest_run r = {0};
     struct ingest_opts io = {0};
@@ -130,6 +134,11 @@ int cmd_ingest(int argc, char **argv)
         switch (c) {
         case 'd': db = optarg; break;
         case 'q': quiet = 1; break;
+        case 't':
+            if (!tlp_parse(optarg, &r.tlp))
+                return cli_usage_error("ingest", "--tlp is clear, green, amber, amber+strict or "
+                                                 "red, not '%s'", optarg);
+            break;
         case 'b':
             if (cli_parse_size("ingest", "--batch", optarg, 1, 1000000, &r.batch))
                 return EXIT_USAGE;

@@ -314,6 +314,7 @@ int cmd_report(int argc, char **argv)
         {"group", required_argument, NULL, 'g'},
         {"country", required_argument, NULL, 'c'},
         {"since", required_argument, NULL, 's'},
+        {"max-tlp", required_argument, NULL, 'x'},
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0}};
@@ -374,7 +375,8 @@ int cmd_report(int argc, char **argv)
         rc = store_incident_reports(s, ri.v[i].uid, choose_cite, &ri.v[i]);
     struct money m = {&ri, f.group};
     if (rc == ERR_OK && f.group) {
-        struct store_filter money = {.group = f.group, .country = f.country, .type = "financing"};
+        struct store_filter money = {.group = f.group, .country = f.country, .type = "financing",
+                                     .max_tlp = f.max_tlp};
         rc = store_query_events(s, &money, on_money, &m);
     }
     if (rc == ERR_OK && group) {
@@ -383,7 +385,8 @@ int cmd_report(int argc, char **argv)
         static const char *const ops[] = {"strike", "raid", "arrest"};
         struct op_list l = {0};
         for (size_t k = 0; rc == ERR_OK && k < 3; k++) {
-            struct store_filter of = {.country = f.country, .since = f.since, .type = ops[k]};
+            struct store_filter of = {.country = f.country, .since = f.since, .type = ops[k],
+                                      .max_tlp = f.max_tlp};
             rc = store_query_incidents(s, &of, on_state_incident, &l);
         }
         if (l.n > 1)

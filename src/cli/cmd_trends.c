@@ -156,6 +156,7 @@ int cmd_trends(int argc, char **argv)
         {"country", required_argument, NULL, 'c'},
         {"group", required_argument, NULL, 'g'},
         {"type", required_argument, NULL, 't'},
+        {"max-tlp", required_argument, NULL, 'x'},
         {"format", required_argument, NULL, 'f'},
         {NULL, 0, NULL, 0}};
     struct store_filter f = {0};

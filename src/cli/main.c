@@ -29,7 +29,8 @@ const struct cmd cli_commands[] = {
      "  sitrep extract --format jsonl examples/kabul-airport-bombing.txt\n"
      "  sitrep extract --explain examples/bamako-hotel-siege.txt\n"},
     {"ingest", cmd_ingest, "read articles into the store with their events",
-     "usage: sitrep ingest [--db PATH] [--batch N] [--max-doc-size BYTES] [--quiet] PATH...|-\n"
+     "usage: sitrep ingest [--db PATH] [--tlp LEVEL] [--batch N] [--max-doc-size BYTES]\n"
+     "                     [--quiet] PATH...|-\n"
      "\n"
      "Reads articles, extracts their events and stores both. A document already\n"
      "stored (same text, ignoring white space) is skipped, so re-running is\n"
@@ -37,6 +38,10 @@ const struct cmd cli_commands[] = {
      "keeps every finished batch, and running it again completes the job.\n"
      "\n"
      "  --db PATH              the store (default $SITREP_DB, else ./sitrep.db)\n"
+     "  --tlp LEVEL            the TLP 2.0 marking of these documents: clear\n"
+     "                         (default), green, amber, amber+strict or red; their\n"
+     "                         events and incidents carry the most restrictive\n"
+     "                         level of their sources\n"
      "  --batch N              documents per transaction (default 100)\n"
      "  --max-doc-size BYTES   refuse larger documents (default 8388608)\n"
      "  --quiet                no summary on stderr\n"
@@ -56,6 +61,9 @@ const struct cmd cli_commands[] = {
      "  --type TYPE            attack kidnapping clash strike raid arrest escape\n"
      "                         plot financing claim_only\n"
      "  --limit N              at most N events\n"
+     "  --max-tlp LEVEL        only events of documents marked LEVEL or less\n"
+     "                         restrictive (clear < green < amber < amber+strict\n"
+     "                         < red)\n"
      "  --format FMT           table (default), csv, jsonl, or CSV in the columns\n"
      "                         and codes of ACLED (acled) or of the Global\n"
      "                         Terrorism Database (gtd); the mapping, and what\n"
@@ -89,7 +97,7 @@ const struct cmd cli_commands[] = {
     {"trends", cmd_trends, "incidents and tolls per week, month or year",
      "usage: sitrep trends [--db PATH] [--by week|month|year] [--split none|group|country|type]\n"
      "                     [--since DATE] [--until DATE] [--country CC] [--group KEY]\n"
-     "                     [--type TYPE] [--format table|csv|json]\n"
+     "                     [--type TYPE] [--max-tlp LEVEL] [--format table|csv|json]\n"
      "\n"
      "Counts incidents (reports of one incident fused: see incidents) and\n"
      "their dead, injured, kidnapped and detained per period, for all of them\n"
@@ -106,7 +114,8 @@ const struct cmd cli_commands[] = {
      "  sitrep trends --by year --split group --country NG\n"},
     {"alerts", cmd_alerts, "series of incidents rising above their own past",
      "usage: sitrep alerts [--db PATH] [--window DAYS] [--baseline DAYS] [--as-of DATE]\n"
-     "                     [--country CC] [--group KEY] [--format table|jsonl]\n"
+     "                     [--country CC] [--group KEY] [--max-tlp LEVEL]\n"
+     "                     [--format table|jsonl]\n"
      "\n"
      "For each group in each country, and each country, compares the incidents\n"
      "of the last window with the rate of the baseline before it, and lists\n"
@@ -124,7 +133,7 @@ const struct cmd cli_commands[] = {
      "  sitrep alerts --window 30d --country NG\n"},
     {"report", cmd_report, "write the situation report, every figure cited",
      "usage: sitrep report [--db PATH] [--group KEY] [--country CC] [--since DATE]\n"
-     "                     [--format md|html] [-o FILE]\n"
+     "                     [--max-tlp LEVEL] [--format md|html] [-o FILE]\n"
      "\n"
      "Writes the brief an analyst would write about a group (with its\n"
      "affiliates), a country or all incidents: the headline figures, the main incidents, the trend per month,\n"
@@ -134,6 +143,7 @@ const struct cmd cli_commands[] = {
      "with its document. Markdown reads in a terminal; HTML is one file with\n"
      "an SVG chart and map that opens offline.\n"
      "\n"
+     "  --max-tlp LEVEL    only what is marked LEVEL or less restrictive\n"
      "  --format md|html   Markdown (default) or HTML\n"
      "  -o, --output FILE  write there instead of standard output\n"
      "\n"

@@ -6,6 +6,7 @@
 
 #include "core/buf.h"
 #include "core/jsonw.h"
+#include "core/tlp.h"
 #include "share/csv.h"
 #include "store/store.h"
 
@@ -153,7 +154,7 @@ static const char *const incident_columns[] = {
     "id", "type", "method", "actor", "actor_group", "target", "country", "place", "lat",
     "lon", "date", "killed", "killed_min", "killed_max", "injured", "injured_min",
     "injured_max", "kidnapped", "detained", "sources", "reports", "first_reported",
-    "last_reported", "background", NULL};
+    "last_reported", "background", "tlp", NULL};
 
 void print_incidents_begin(struct printer *p)
 {
@@ -243,6 +244,7 @@ void print_incident(struct printer *p, const struct incident *in)
         jw_key(&w, "first_reported"); jw_str(&w, in->first_reported);
         jw_key(&w, "last_reported"); jw_str(&w, in->last_reported);
         jw_key(&w, "background"); jw_bool(&w, in->background);
+        jw_key(&w, "tlp"); jw_str(&w, tlp_name((enum tlp)in->tlp));
         jw_obj_end(&w);
         buf_putc(&b, '\n');
         fwrite(b.data, 1, b.len, p->out);
@@ -287,7 +289,7 @@ void print_incident(struct printer *p, const struct incident *in)
         counts[4] >= 0 ? k[4] : NULL, counts[5] >= 0 ? k[5] : NULL,
         counts[6] >= 0 ? k[6] : NULL, counts[7] >= 0 ? k[7] : NULL,
         num[2], num[3], in->first_reported, in->last_reported,
-        in->background ? "true" : "false"};
+        in->background ? "true" : "false", tlp_name((enum tlp)in->tlp)};
     for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
         if (i)
             fputc(',', p->out);

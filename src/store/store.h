@@ -31,7 +31,7 @@
 #include "../extract/event.h"
 #include "../ingest/ingest.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct store;
 
@@ -45,6 +45,8 @@ struct store_filter {
     long long limit;         /* 0 means no limit */
     const char *doc;         /* document id, or NULL */
     const char *uid;         /* one incident's id, or NULL (incidents only) */
+    int max_tlp;             /* 1 + the most restrictive TLP level to pass
+                              * (enum tlp + 1), or 0 for every level */
 };
 
 struct store_count {
@@ -79,6 +81,7 @@ struct incident {
     int reports;         /* events that tell it */
     char *first_reported, *last_reported; /* publication (or storage) times */
     bool background;     /* every report recalls it as background */
+    int tlp;             /* the most restrictive level of its reports (enum tlp) */
 };
 
 /* Receives one incident; returns 0 to go on, non-zero to stop. */
@@ -88,6 +91,7 @@ typedef int (*store_incident_fn)(void *ctx, const struct incident *in);
 struct store_report {
     const struct event *e;
     const char *doc_hash, *source, *title, *url, *published;
+    int tlp;             /* the document's level (enum tlp) */
 };
 
 /* Receives one report; returns 0 to go on, non-zero to stop. */

@@ -17,6 +17,7 @@
 #include "../core/alloc.h"
 #include "../core/buf.h"
 #include "../core/err.h"
+#include "../core/tlp.h"
 #include "../fuse/fuse.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -112,6 +113,10 @@ static const char *const migrations[] = {
     "CREATE INDEX incidents_type ON incidents(type);"
     "ALTER TABLE events ADD COLUMN incident_id INTEGER REFERENCES incidents(id);"
     "CREATE INDEX events_incident ON events(incident_id, document_id);",
+    /* 4: TLP 2.0 levels: a document's, and an incident's (the most
+     * restrictive of its reports') */
+    "ALTER TABLE documents ADD COLUMN tlp TEXT NOT NULL DEFAULT 'clear';"
+    "ALTER TABLE incidents ADD COLUMN tlp TEXT NOT NULL DEFAULT 'clear';",
 };
 
 _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
@@ -144,7 +149,12 @@ enum stmt {
     "uid, type, method, actor, actor_group, target, country, place, lat, "   \
     "lon, date, killed, killed_min, killed_max, injured, injured_min, "      \
     "injured_max, kidnapped, detained, sources, reports, first_reported, "   \
-    "last_reported, background"
+    "last_reported, background, tlp"
+
+/* The rank of a stored TLP name (enum tlp); an unknown name ranks as red. */
+#define TLP_RANK(col)                                                        \
+    "(CASE " col " WHEN 'clear' THEN 0 WHEN 'green' THEN 1 WHEN 'amber' THEN 2" \
+    " WHEN 'amber+strict' THEN 3 ELSE 4 END)"
 
 /* When a document was reported: its publication, else its storage. */
 #define REPORTED "coalesce(d.published, d.ingested_at)"
@@ -158,9 +168,9 @@ static const char *const stmt_sql[ST__COUNT] = {
     [ST_ROLLBACK_TO] = "ROLLBACK TO put_document",
     [ST_INS_DOC] =
         "INSERT INTO documents(hash, doc, source, title, url, published,"
-        " dateline_place, text, ingested_at)"
+        " dateline_place, text, ingested_at, tlp)"
         " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-        " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+        " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?9)"
         " ON CONFLICT(hash) DO NOTHING",
     [ST_INS_EVENT] =
         "INSERT INTO events(document_id, seq, " EVENT_COLUMNS ")"
@@ -180,11 +190,13 @@ static const char *const stmt_sql[ST__COUNT] = {
         " AND (?4 IS NULL OR actor_group = ?4)"
         " AND (?5 IS NULL OR type = ?5)"
         " AND (?6 IS NULL OR doc = ?6)"
+        " AND (?8 IS NULL OR (SELECT " TLP_RANK("d.tlp") " FROM documents d"
+        " WHERE d.id = events.document_id) <= ?8)"
         " ORDER BY date NULLS LAST, doc, document_id, seq"
         " LIMIT ?7",
     /* the events no incident holds yet, in the order they were stored */
     [ST_PENDING] =
-        "SELECT " EVENT_COLUMNS_E ", e.id, e.document_id, " REPORTED
+        "SELECT " EVENT_COLUMNS_E ", e.id, e.document_id, " REPORTED ", " TLP_RANK("d.tlp")
         " FROM events e JOIN documents d ON d.id = e.document_id"
         " WHERE e.incident_id IS NULL ORDER BY e.id",
     /* the incidents of a country around a year that no report of the
@@ -204,7 +216,8 @@ static const char *const stmt_sql[ST__COUNT] = {
         "SELECT type, method, actor, actor_group, target, country, place, lat, lon,"
         " date, lead, killed_min, killed_max, injured_min, injured_max,"
         " kidnapped_min, kidnapped_max, detained_min, detained_max, reports,"
-        " background, first_reported, last_reported FROM incidents WHERE id = ?1",
+        " background, first_reported, last_reported, " TLP_RANK("tlp")
+        " FROM incidents WHERE id = ?1",
     [ST_TALLY] =
         "INSERT INTO incident_figures(incident_id, kind, day, value, n)"
         " VALUES(?1, ?2, substr(?3, 1, 10), ?4, 1)"
@@ -220,8 +233,8 @@ static const char *const stmt_sql[ST__COUNT] = {
         " injured = ?16, injured_min = ?17, injured_max = ?18, kidnapped = ?19,"
         " kidnapped_min = ?20, kidnapped_max = ?21, detained = ?22,"
         " detained_min = ?23, detained_max = ?24, sources = ?25, reports = ?26,"
-        " first_reported = ?27, last_reported = ?28, background = ?29, lead = ?30"
-        " WHERE id = ?1",
+        " first_reported = ?27, last_reported = ?28, background = ?29, lead = ?30,"
+        " tlp = ?31 WHERE id = ?1",
     [ST_QUERY_INC] =
         "SELECT " INCIDENT_COLUMNS " FROM incidents"
         " WHERE (?1 IS NULL OR date >= ?1)"
@@ -230,11 +243,12 @@ static const char *const stmt_sql[ST__COUNT] = {
         " AND (?4 IS NULL OR actor_group = ?4)"
         " AND (?5 IS NULL OR type = ?5)"
         " AND (?7 IS NULL OR uid = ?7)"
+        " AND (?8 IS NULL OR " TLP_RANK("tlp") " <= ?8)"
         " ORDER BY date NULLS LAST, id"
         " LIMIT ?6",
     [ST_INC_REPORTS] =
-        "SELECT " EVENT_COLUMNS_E ", d.hash, d.source, d.title, d.url, d.published"
-        " FROM events e JOIN documents d ON d.id = e.document_id"
+        "SELECT " EVENT_COLUMNS_E ", d.hash, d.source, d.title, d.url, d.published, "
+        TLP_RANK("d.tlp") " FROM events e JOIN documents d ON d.id = e.document_id"
         " JOIN incidents i ON i.id = e.incident_id"
         " WHERE i.uid = ?1 ORDER BY " REPORTED ", e.id",
 };
@@ -584,6 +598,7 @@ static int sq_put_document(struct store *base, const struct doc *d, const char *
     bind_str(st, 7, d->dateline_place, &rc);
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_text64(st, 8, d->text, d->len, SQLITE_STATIC, SQLITE_UTF8);
+    bind_str(st, 9, tlp_name((enum tlp)d->tlp), &rc);
     if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
         code = fail(s, "storing document %s", doc_id);
     sqlite3_reset(st);
@@ -788,6 +803,8 @@ static int sq_query_events(struct store *base, const struct store_filter *f,
     bind_str(st, 5, f->type, &rc);
     bind_str(st, 6, f->doc, &rc);
     bind_int(st, 7, f->limit > 0 ? f->limit : -1, &rc);
+    if (f->max_tlp > 0)
+        bind_int(st, 8, f->max_tlp - 1, &rc);
     if (rc != SQLITE_OK) {
         code = fail(s, "querying events");
         goto out;
@@ -816,6 +833,7 @@ struct stored_event {
     struct event e;
     sqlite3_int64 rowid, doc_rowid;
     char *reported;
+    int tlp;           /* its document's level */
 };
 
 static void stored_clear(struct stored_event *v, size_t n)
@@ -846,6 +864,7 @@ static int read_stored(struct sqlite_store *s, sqlite3_stmt *st, const char *wha
         v->rowid = sqlite3_column_int64(st, C_AMOUNT_TEXT + 1);
         v->doc_rowid = sqlite3_column_int64(st, C_AMOUNT_TEXT + 2);
         v->reported = col_str(st, C_AMOUNT_TEXT + 3);
+        v->tlp = sqlite3_column_int(st, C_AMOUNT_TEXT + 4);
         (*n)++;
         if ((code = read_event(s, st, &v->e)) != ERR_OK)
             break;
@@ -872,7 +891,7 @@ static int add_to_incident(struct sqlite_store *s, sqlite3_int64 id,
     struct fuse_record rec = {0};
     char *kept[11] = {0}; /* copies of the stored strings rec points to */
     char country[3] = "";
-    int rc = SQLITE_OK, code = ERR_OK;
+    int rc = SQLITE_OK, code = ERR_OK, tlp = 0;
 
     bind_int(st, 1, id, &rc);
     if (rc != SQLITE_OK || (rc = sqlite3_step(st)) != SQLITE_ROW) {
@@ -903,7 +922,10 @@ static int add_to_incident(struct sqlite_store *s, sqlite3_int64 id,
         rec.background = sqlite3_column_int(st, 20) != 0;
         rec.first_reported = kept[7] = col_str(st, 21);
         rec.last_reported = kept[8] = col_str(st, 22);
+        tlp = sqlite3_column_int(st, 23);
     }
+    if (p->tlp > tlp)
+        tlp = p->tlp; /* the most restrictive of its sources */
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     fuse_add(&rec, &p->e, p->reported);
@@ -966,6 +988,7 @@ static int add_to_incident(struct sqlite_store *s, sqlite3_int64 id,
     bind_str(st, 28, rec.last_reported, &rc);
     bind_int(st, 29, rec.background, &rc);
     bind_int(st, 30, rec.lead, &rc);
+    bind_str(st, 31, tlp_name((enum tlp)tlp), &rc);
     if (code == ERR_OK && (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE))
         code = fail(s, "updating incident %lld", (long long)id);
     sqlite3_reset(st);
@@ -1113,6 +1136,9 @@ static void read_incident(sqlite3_stmt *st, struct incident *in)
     in->first_reported = col_str(st, 21);
     in->last_reported = col_str(st, 22);
     in->background = sqlite3_column_int(st, 23) != 0;
+    enum tlp t = TLP_RED; /* an unknown name is the most restrictive */
+    tlp_parse((const char *)sqlite3_column_text(st, 24), &t);
+    in->tlp = (int)t;
 }
 
 static void incident_clear(struct incident *in)
@@ -1150,6 +1176,8 @@ static int sq_query_incidents(struct store *base, const struct store_filter *f,
     bind_str(st, 5, f->type, &rc);
     bind_int(st, 6, f->limit > 0 ? f->limit : -1, &rc);
     bind_str(st, 7, f->uid, &rc);
+    if (f->max_tlp > 0)
+        bind_int(st, 8, f->max_tlp - 1, &rc);
     if (rc != SQLITE_OK) {
         code = fail(s, "querying incidents");
         goto out;
@@ -1196,6 +1224,7 @@ static int sq_incident_reports(struct store *base, const char *uid, store_report
             .title = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 3),
             .url = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 4),
             .published = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 5),
+            .tlp = sqlite3_column_int(st, C_AMOUNT_TEXT + 6),
         };
         n++;
         int stop = fn(ctx, &r);

@@ -108,4 +108,17 @@ PY
 then pass "the HTML is balanced, has its SVGs, and every note quotes a stored sentence"
 else fail "the HTML report does not check"; fi
 run report --db t.db --group no_such_group; expect_rc 2 "an unknown group"
+
+# TLP: a document marked amber makes its incident amber
+story tlp.txt Konduga "June 26, 2024" Monday 25 "Closed Brief"
+run ingest --db t.db --tlp amber tlp.txt; expect_rc 0 "ingest with --tlp amber"
+run incidents --db t.db --format jsonl
+expect_eq "$(grep -c '"tlp":"amber"' "$T/out")" 1 "the incident takes its source's level"
+run incidents --db t.db --format jsonl --max-tlp green
+expect_eq "$(wc -l < "$T/out" | tr -d ' ')" 6 "--max-tlp green leaves it out"
+run events --db t.db --format jsonl --max-tlp clear
+expect_eq "$(wc -l < "$T/out" | tr -d ' ')" 8 "and the amber document's event"
+run ingest --db t.db --tlp purple tlp.txt; expect_rc 2 "an unknown level"
+run report --db t.db --group iswap --max-tlp green
+expect_out '^6 incidents' "the report honours --max-tlp"
 finish

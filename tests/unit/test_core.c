@@ -10,6 +10,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/tlp.h"
 #include "core/jsonw.h"
 
 static void buf_grows_and_stays_terminated(void **state)
@@ -102,9 +103,31 @@ static void error_messages_cover_every_code(void **state)
     assert_string_equal(err_str(ERR__COUNT), "unknown error");
 }
 
+static void tlp_levels(void **state)
+{
+    (void)state;
+    enum tlp t;
+    assert_true(tlp_parse("amber+strict", &t));
+    assert_int_equal(t, TLP_AMBER_STRICT);
+    assert_true(tlp_parse("TLP:RED", &t));
+    assert_int_equal(t, TLP_RED);
+    assert_true(tlp_parse("White", &t)); /* TLP 1.0's name for clear */
+    assert_int_equal(t, TLP_CLEAR);
+    assert_false(tlp_parse("purple", &t));
+    assert_false(tlp_parse(NULL, &t));
+    assert_true(TLP_CLEAR < TLP_GREEN && TLP_GREEN < TLP_AMBER && TLP_AMBER < TLP_AMBER_STRICT &&
+                TLP_AMBER_STRICT < TLP_RED);
+    assert_string_equal(tlp_name(TLP_AMBER_STRICT), "amber+strict");
+    assert_string_equal(tlp_label(TLP_CLEAR), "TLP:CLEAR");
+    assert_string_equal(tlp_marking_id(TLP_AMBER_STRICT),
+                        "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003");
+    assert_string_equal(tlp_name((enum tlp)99), "red"); /* unknown: the most restrictive */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tlp_levels),
         cmocka_unit_test(buf_grows_and_stays_terminated),
         cmocka_unit_test(buf_limit_refuses_and_keeps_content),
         cmocka_unit_test(buf_detach_hands_over),

@@ -218,21 +218,8 @@ static void keep_recent(struct report_input *ri, size_t keep)
 /* The group's other names, from the dictionary's phrases. */
 static void aliases_of(struct report_input *ri, const struct lex_actor *group)
 {
-    lex_get();
-    uint32_t index = (uint32_t)(group - lex_actors);
-    for (size_t i = 0; i < lex_n_phrases && ri->n_aliases < 12; i++) {
-        const struct lex_phrase *p = &lex_phrases[i];
-        if (p->kind != LEX_ACTOR || p->index != index)
-            continue;
-        const char *name = p->exact ? p->exact : p->key;
-        bool seen = strcasecmp(name, group->name) == 0;
-        for (size_t k = 0; k < ri->n_aliases && !seen; k++)
-            seen = strcasecmp(ri->aliases[k], name) == 0;
-        if (seen)
-            continue;
-        ri->aliases = xrealloc(ri->aliases, (ri->n_aliases + 1) * sizeof *ri->aliases);
-        ri->aliases[ri->n_aliases++] = name;
-    }
+    ri->aliases = xcalloc(12, sizeof *ri->aliases);
+    ri->n_aliases = lex_actor_aliases(group, ri->aliases, 12);
 }
 
 static void bump(struct report_tally *t, size_t *n, size_t cap, const char *key)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/alloc.h"
 #include "lex_blob.h"
@@ -265,6 +266,25 @@ const struct lex_actor *lex_actor_by_key(const char *key)
         if (strcmp(lex_actors[i].key, key) == 0)
             return &lex_actors[i];
     return NULL;
+}
+
+size_t lex_actor_aliases(const struct lex_actor *a, const char **out, size_t max)
+{
+    lex_get(); /* the phrases */
+    uint32_t index = (uint32_t)(a - lex_actors);
+    size_t n = 0;
+    for (size_t i = 0; i < lex_n_phrases && n < max; i++) {
+        const struct lex_phrase *p = &lex_phrases[i];
+        if (p->kind != LEX_ACTOR || p->index != index)
+            continue;
+        const char *name = p->exact ? p->exact : p->key;
+        bool seen = strcasecmp(name, a->name) == 0;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = strcasecmp(out[k], name) == 0;
+        if (!seen)
+            out[n++] = name;
+    }
+    return n;
 }
 
 /* Country codes index a 26 x 26 table, filled on first use. */

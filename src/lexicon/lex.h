@@ -112,4 +112,9 @@ void lex_matches_free(struct lex_matches *m);
 const struct lex_actor *lex_actor_by_key(const char *key);
 const struct lex_country *lex_country_by_code(const char *code);
 
+/* The other names of a group (the phrases of the dictionary that match
+ * it, as written when case matters, else in their normalised form), in
+ * dictionary order, its name left out: at most max into out. */
+size_t lex_actor_aliases(const struct lex_actor *a, const char **out, size_t max);
+
 #endif

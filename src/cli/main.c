@@ -149,6 +149,24 @@ const struct cmd cli_commands[] = {
      "\n"
      "example:\n"
      "  sitrep report --group islamic_state --format html -o is.html\n"},
+    {"export", cmd_export, "write the incidents as a STIX 2.1 bundle",
+     "usage: sitrep export [--db PATH] [--format stix] [--since DATE] [--max-tlp LEVEL]\n"
+     "                     [-o FILE]\n"
+     "\n"
+     "Writes the incidents of the store as one STIX 2.1 bundle: the groups\n"
+     "(intrusion-set, with aliases, related to their parent movement), the\n"
+     "places (location), the incidents (incident, with sitrep's extension for\n"
+     "tolls, dates and types), attributed-to and located-at relationships,\n"
+     "the source documents (report) and their sentences (note), each marked\n"
+     "with its TLP 2.0 marking definition. Ids are UUIDv5 of stable keys:\n"
+     "exporting twice gives the same ids, and modified changes only with the\n"
+     "content. Nothing above --max-tlp is written, nor any reference to it.\n"
+     "\n"
+     "  --max-tlp LEVEL    clear, green, amber, amber+strict or red (default)\n"
+     "  -o, --output FILE  write there instead of standard output\n"
+     "\n"
+     "example:\n"
+     "  sitrep export --format stix --max-tlp green -o partners.json\n"},
     {"stats", cmd_stats, "count documents and events in the store",
      "usage: sitrep stats [--db PATH] [--format text|json]\n"
      "\n"

@@ -91,6 +91,7 @@ typedef int (*store_incident_fn)(void *ctx, const struct incident *in);
 struct store_report {
     const struct event *e;
     const char *doc_hash, *source, *title, *url, *published;
+    const char *reported; /* its publication, else when it was stored */
     int tlp;             /* the document's level (enum tlp) */
 };
 

@@ -248,7 +248,7 @@ static const char *const stmt_sql[ST__COUNT] = {
         " LIMIT ?6",
     [ST_INC_REPORTS] =
         "SELECT " EVENT_COLUMNS_E ", d.hash, d.source, d.title, d.url, d.published, "
-        TLP_RANK("d.tlp") " FROM events e JOIN documents d ON d.id = e.document_id"
+        TLP_RANK("d.tlp") ", " REPORTED " FROM events e JOIN documents d ON d.id = e.document_id"
         " JOIN incidents i ON i.id = e.incident_id"
         " WHERE i.uid = ?1 ORDER BY " REPORTED ", e.id",
 };
@@ -1225,6 +1225,7 @@ static int sq_incident_reports(struct store *base, const char *uid, store_report
             .url = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 4),
             .published = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 5),
             .tlp = sqlite3_column_int(st, C_AMOUNT_TEXT + 6),
+            .reported = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 7),
         };
         n++;
         int stop = fn(ctx, &r);

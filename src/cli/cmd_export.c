@@ -78,6 +78,23 @@ static int on_report(void *ctx, const struct store_report *r)
     return 0;
 }
 
+struct raw_reading {
+    struct stix_input *in;
+    size_t cap;
+};
+
+static int on_raw(void *ctx, const struct store_stix *o)
+{
+    struct raw_reading *rr = ctx;
+    struct stix_input *in = rr->in;
+    if (in->n_raw == rr->cap) {
+        rr->cap = rr->cap ? 2 * rr->cap : 64;
+        in->raw = xrealloc(in->raw, rr->cap * sizeof *in->raw);
+    }
+    in->raw[in->n_raw++] = (struct stix_raw){xstrdup(o->id), xstrdup(o->json), o->tlp};
+    return 0;
+}
+
 int cmd_export(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -123,6 +140,9 @@ int cmd_export(int argc, char **argv)
         rc = store_query_incidents(s, &f, on_incident, &rd);
     for (size_t i = 0; rc == ERR_OK && i < in.n; i++)
         rc = store_incident_reports(s, in.v[i].uid, on_report, &in.v[i]);
+    struct raw_reading rr = {&in, 0};
+    if (rc == ERR_OK)
+        rc = store_query_stix(s, f.max_tlp, on_raw, &rr);
     if (rc != ERR_OK) {
         fprintf(stderr, "sitrep: %s: %s\n", path, store_errmsg(s));
         stix_input_free(&in);

@@ -167,6 +167,20 @@ const struct cmd cli_commands[] = {
      "\n"
      "example:\n"
      "  sitrep export --format stix --max-tlp green -o partners.json\n"},
+    {"import", cmd_import, "read STIX 2.1 bundles from partners into the store",
+     "usage: sitrep import [--db PATH] [--quiet] FILE...|-\n"
+     "\n"
+     "Reads STIX 2.1 bundles (also a TAXII envelope, a JSON list of objects,\n"
+     "or one object) and stores each valid object as it came, with its TLP\n"
+     "level from its marking definitions; types sitrep does not know are kept\n"
+     "too, counted apart, and exported again with sitrep's own. Each object is\n"
+     "checked alone (type, id, spec_version, timestamps, the properties STIX\n"
+     "requires of its type): an invalid one is named with its position, id and\n"
+     "problem, and the rest is imported. Importing a bundle twice stores it\n"
+     "once. Exit status 1 when an object or a file was refused.\n"
+     "\n"
+     "example:\n"
+     "  sitrep import partner-bundle.json\n"},
     {"stats", cmd_stats, "count documents and events in the store",
      "usage: sitrep stats [--db PATH] [--format text|json]\n"
      "\n"

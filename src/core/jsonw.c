@@ -178,3 +178,9 @@ void jw_null(struct jw *w)
     sep(w);
     buf_puts(w->out, "null");
 }
+
+void jw_raw(struct jw *w, const char *json, size_t n)
+{
+    sep(w);
+    buf_append(w->out, json, n);
+}

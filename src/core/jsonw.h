@@ -34,6 +34,8 @@ void jw_int(struct jw *w, long long v);
 void jw_double(struct jw *w, double v);              /* non-finite writes null */
 void jw_bool(struct jw *w, bool v);
 void jw_null(struct jw *w);
+/* Writes n bytes of JSON the caller vouches for as one value. */
+void jw_raw(struct jw *w, const char *json, size_t n);
 /* Escapes s (n bytes) as the inside of a JSON string and appends it. */
 void jw_escape(struct buf *out, const char *s, size_t n);
 

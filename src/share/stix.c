@@ -52,8 +52,9 @@ struct writer {
     struct buf b;
     struct jw w;
     const struct stix_input *in;
-    bool first;
     char identity[80], extension[80];
+    char (*ids)[80];    /* the ids written, for the imported objects */
+    size_t n_ids;
 };
 
 /* Starts an object of the bundle's list. */
@@ -61,6 +62,8 @@ static void begin(struct writer *wr, const char *type, const char *id, const cha
                   const char *modified, int tlp)
 {
     struct jw *w = &wr->w;
+    wr->ids = xrealloc(wr->ids, (wr->n_ids + 1) * sizeof *wr->ids);
+    snprintf(wr->ids[wr->n_ids++], sizeof wr->ids[0], "%s", id);
     jw_obj_begin(w);
     jw_key(w, "type");
     jw_str(w, type);
@@ -514,6 +517,27 @@ static void reports_and_notes(struct writer *wr)
     free(v);
 }
 
+static int by_id(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
+/* The imported objects sitrep did not write itself. */
+static void raw_objects(struct writer *wr)
+{
+    if (wr->n_ids > 1)
+        qsort(wr->ids, wr->n_ids, sizeof *wr->ids, by_id);
+    for (size_t i = 0; i < wr->in->n_raw; i++) {
+        const struct stix_raw *r = &wr->in->raw[i];
+        char key[80];
+        snprintf(key, sizeof key, "%s", r->id);
+        if (!shown(wr->in, r->tlp) ||
+            (wr->n_ids && bsearch(key, wr->ids, wr->n_ids, sizeof *wr->ids, by_id)))
+            continue;
+        jw_raw(&wr->w, r->json, strlen(r->json));
+    }
+}
+
 bool stix_write_bundle(FILE *out, const struct stix_input *in)
 {
     struct writer wr = {.in = in};
@@ -547,11 +571,13 @@ bool stix_write_bundle(FILE *out, const struct stix_input *in)
     locations(&wr);
     incidents(&wr);
     reports_and_notes(&wr);
+    raw_objects(&wr);
     jw_arr_end(&wr.w);
     jw_obj_end(&wr.w);
     buf_putc(&wr.b, '\n');
     bool ok = fwrite(wr.b.data, 1, wr.b.len, out) == wr.b.len;
     buf_free(&wr.b);
+    free(wr.ids);
     return ok && !ferror(out);
 }
 
@@ -581,5 +607,10 @@ void stix_input_free(struct stix_input *in)
         free(x->last_reported);
     }
     free(in->v);
+    for (size_t i = 0; i < in->n_raw; i++) {
+        free(in->raw[i].id);
+        free(in->raw[i].json);
+    }
+    free(in->raw);
     memset(in, 0, sizeof *in);
 }

@@ -25,7 +25,8 @@
  * twice gives the same ids; created and modified come from the data (the
  * first and latest report of an incident), so modified changes only when
  * the content does. Objects above max_tlp are left out, and so is every
- * reference to them. */
+ * reference to them. Objects imported from partners follow, as they came,
+ * unless sitrep's own data gave an object of the same id. */
 #ifndef SITREP_STIX_H
 #define SITREP_STIX_H
 
@@ -56,9 +57,17 @@ struct stix_incident {
     size_t n_reports;
 };
 
+/* An object kept as it came (imported), written after sitrep's own. */
+struct stix_raw {
+    char *id, *json;
+    int tlp;
+};
+
 struct stix_input {
     struct stix_incident *v;
     size_t n;
+    struct stix_raw *raw; /* written unless sitrep wrote an object of that id */
+    size_t n_raw;
     int max_tlp; /* the most restrictive level written (enum tlp) */
 };
 

@@ -118,6 +118,16 @@ int store_incident_reports(struct store *s, const char *uid, store_report_fn fn,
     return s->ops->incident_reports(s, uid, fn, ctx);
 }
 
+int store_put_stix(struct store *s, const struct store_stix *o, bool *added)
+{
+    return s->ops->put_stix(s, o, added);
+}
+
+int store_query_stix(struct store *s, int max_tlp, store_stix_fn fn, void *ctx)
+{
+    return s->ops->query_stix(s, max_tlp, fn, ctx);
+}
+
 int store_stats(struct store *s, struct store_stats *out)
 {
     return s->ops->stats(s, out);

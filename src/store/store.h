@@ -31,7 +31,7 @@
 #include "../extract/event.h"
 #include "../ingest/ingest.h"
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 struct store;
 
@@ -98,6 +98,19 @@ struct store_report {
 /* Receives one report; returns 0 to go on, non-zero to stop. */
 typedef int (*store_report_fn)(void *ctx, const struct store_report *r);
 
+/* A STIX object stored as it came (imported from partners): one version
+ * of it, keyed by id and version (its modified, else created). */
+struct store_stix {
+    const char *id, *type, *version;
+    int tlp;             /* enum tlp, from its markings */
+    bool known;          /* a type STIX 2.1 defines (else custom, kept) */
+    const char *json;    /* compact */
+    const char *date_added; /* when it was stored (filled by queries) */
+};
+
+/* Receives one STIX object; returns 0 to go on, non-zero to stop. */
+typedef int (*store_stix_fn)(void *ctx, const struct store_stix *o);
+
 struct store_ops {
     const char *name;
     /* On failure *out is NULL and errbuf (when not NULL) says why. */
@@ -130,6 +143,12 @@ struct store_ops {
     /* The reports of the incident uid, oldest first (ERR_NOTFOUND when
      * there is no such incident). */
     int (*incident_reports)(struct store *s, const char *uid, store_report_fn fn, void *ctx);
+    /* Stores one version of a STIX object unless it is there; *added
+     * (may be NULL) says which. */
+    int (*put_stix)(struct store *s, const struct store_stix *o, bool *added);
+    /* The stored STIX objects up to a level (max_tlp as in store_filter:
+     * 0 for all), in the order they were added. */
+    int (*query_stix)(struct store *s, int max_tlp, store_stix_fn fn, void *ctx);
     int (*stats)(struct store *s, struct store_stats *out);
     /* Verifies the store's consistency (SQLite: PRAGMA integrity_check);
      * ERR_DB with the first problem in the message when it fails. */
@@ -162,6 +181,8 @@ int store_fuse(struct store *s, size_t *fused);
 int store_query_incidents(struct store *s, const struct store_filter *f,
                           store_incident_fn fn, void *ctx);
 int store_incident_reports(struct store *s, const char *uid, store_report_fn fn, void *ctx);
+int store_put_stix(struct store *s, const struct store_stix *o, bool *added);
+int store_query_stix(struct store *s, int max_tlp, store_stix_fn fn, void *ctx);
 int store_stats(struct store *s, struct store_stats *out);
 void store_stats_free(struct store_stats *st); /* keeps st, frees its lists */
 int store_check(struct store *s);

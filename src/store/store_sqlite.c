@@ -117,6 +117,18 @@ static const char *const migrations[] = {
      * restrictive of its reports') */
     "ALTER TABLE documents ADD COLUMN tlp TEXT NOT NULL DEFAULT 'clear';"
     "ALTER TABLE incidents ADD COLUMN tlp TEXT NOT NULL DEFAULT 'clear';",
+    /* 5: STIX objects imported from partners, each version as it came */
+    "CREATE TABLE stix_objects("
+    " seq INTEGER PRIMARY KEY,"
+    " id TEXT NOT NULL,"
+    " version TEXT NOT NULL,"
+    " type TEXT NOT NULL,"
+    " tlp INTEGER NOT NULL,"
+    " known INTEGER NOT NULL,"
+    " json TEXT NOT NULL,"
+    " date_added TEXT NOT NULL,"
+    " UNIQUE(id, version));"
+    "CREATE INDEX stix_objects_type ON stix_objects(type);",
 };
 
 _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
@@ -129,6 +141,7 @@ enum stmt {
     ST_INS_DOC, ST_INS_EVENT, ST_HAS_DOC, ST_GET_DOC, ST_QUERY,
     ST_PENDING, ST_CANDIDATES, ST_INS_INCIDENT, ST_SET_INCIDENT, ST_GET_RECORD,
     ST_TALLY, ST_CHOSEN, ST_UPD_INCIDENT, ST_QUERY_INC, ST_INC_REPORTS,
+    ST_PUT_STIX, ST_QUERY_STIX,
     ST__COUNT
 };
 
@@ -251,6 +264,13 @@ static const char *const stmt_sql[ST__COUNT] = {
         TLP_RANK("d.tlp") ", " REPORTED " FROM events e JOIN documents d ON d.id = e.document_id"
         " JOIN incidents i ON i.id = e.incident_id"
         " WHERE i.uid = ?1 ORDER BY " REPORTED ", e.id",
+    [ST_PUT_STIX] =
+        "INSERT INTO stix_objects(id, version, type, tlp, known, json, date_added)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+        " ON CONFLICT(id, version) DO NOTHING",
+    [ST_QUERY_STIX] =
+        "SELECT id, version, type, tlp, known, json, date_added FROM stix_objects"
+        " WHERE ?1 IS NULL OR tlp <= ?1 ORDER BY seq",
 };
 
 /* The columns of EVENT_COLUMNS, in order (query results start at 0,
@@ -1244,6 +1264,58 @@ out:
     return code;
 }
 
+/* ---- STIX objects as they came ------------------------------------------ */
+
+static int sq_put_stix(struct store *base, const struct store_stix *o, bool *added)
+{
+    struct sqlite_store *s = sq(base);
+    sqlite3_stmt *st = s->st[ST_PUT_STIX];
+    int rc = SQLITE_OK, code = ERR_OK;
+    if (added)
+        *added = false;
+    bind_str(st, 1, o->id, &rc);
+    bind_str(st, 2, o->version ? o->version : "", &rc);
+    bind_str(st, 3, o->type, &rc);
+    bind_int(st, 4, o->tlp, &rc);
+    bind_int(st, 5, o->known, &rc);
+    bind_str(st, 6, o->json, &rc);
+    if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+        code = fail(s, "storing STIX object %s", o->id ? o->id : "?");
+    else if (added)
+        *added = sqlite3_changes(s->db) > 0;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return code;
+}
+
+static int sq_query_stix(struct store *base, int max_tlp, store_stix_fn fn, void *ctx)
+{
+    struct sqlite_store *s = sq(base);
+    sqlite3_stmt *st = s->st[ST_QUERY_STIX];
+    int rc = SQLITE_OK, code = ERR_OK;
+    if (max_tlp > 0)
+        bind_int(st, 1, max_tlp - 1, &rc);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_stix o = {
+            .id = (const char *)sqlite3_column_text(st, 0),
+            .version = (const char *)sqlite3_column_text(st, 1),
+            .type = (const char *)sqlite3_column_text(st, 2),
+            .tlp = sqlite3_column_int(st, 3),
+            .known = sqlite3_column_int(st, 4) != 0,
+            .json = (const char *)sqlite3_column_text(st, 5),
+            .date_added = (const char *)sqlite3_column_text(st, 6),
+        };
+        if (fn(ctx, &o))
+            break;
+        rc = SQLITE_OK;
+    }
+    if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        code = fail(s, "reading STIX objects");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return code;
+}
+
 /* Reads (key, count) rows into a new list. */
 static int count_rows(struct sqlite_store *s, const char *sql,
                       struct store_count **out, size_t *n)
@@ -1367,6 +1439,8 @@ const struct store_ops store_sqlite_ops = {
     .fuse = sq_fuse,
     .query_incidents = sq_query_incidents,
     .incident_reports = sq_incident_reports,
+    .put_stix = sq_put_stix,
+    .query_stix = sq_query_stix,
     .stats = sq_stats,
     .check = sq_check,
     .errmsg = sq_errmsg,

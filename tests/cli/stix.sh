@@ -65,4 +65,44 @@ assert kabul and kabul[0]["extensions"][next(iter(kabul[0]["extensions"]))]["sou
 PY
 then pass "required properties, markings, references and levels check"
 else fail "the bundle does not check"; fi
+# import: its own export into an empty store, then out again: the same objects
+run import --db copy.db all.json; expect_rc 0 "import its own export"
+expect_err "stored, 0 of them of types sitrep does not know" "every object stored"
+run import --db copy.db all.json; expect_rc 0 "import again"
+expect_err "0 STIX objects stored, .*already stored" "stored once"
+run export --db copy.db -o copy.json; expect_rc 0 "export the copy"
+python3 -c '
+import json, sys
+a = {o["id"]: o for o in json.load(open("all.json"))["objects"]}
+b = {o["id"]: o for o in json.load(open("copy.json"))["objects"]}
+sys.exit(a != b)' && pass "the round trip gives the same objects" || fail "the round trip changed objects"
+
+# a partner's bundle: a known object, a custom one, a TLP 1.0 amber one, two invalid
+cat > partner.json <<'JSON'
+{"type": "bundle", "id": "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d", "objects": [
+ {"type": "threat-actor", "spec_version": "2.1", "id": "threat-actor--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+  "created": "2016-04-06T20:03:48.000Z", "modified": "2016-04-06T20:03:48.000Z", "name": "Evil Org",
+  "threat_actor_types": ["crime-syndicate"]},
+ {"type": "x-opencti-event", "spec_version": "2.1", "id": "x-opencti-event--0b2d1f62-3b7d-4b4c-8f0e-9c2f2a3e1d11",
+  "created": "2020-02-01T00:00:00.000Z", "modified": "2020-02-01T00:00:00.000Z", "name": "Custom"},
+ {"type": "intrusion-set", "spec_version": "2.1", "id": "intrusion-set--4e78f46f-a023-4e5f-bc24-71b3ca22ec29",
+  "created": "2016-04-06T20:03:48.000Z", "modified": "2016-04-06T20:03:48.000Z", "name": "Amber Set",
+  "object_marking_refs": ["marking-definition--f88d31f6-486f-44da-b317-01333bde0b82"]},
+ {"type": "report", "spec_version": "2.1", "id": "report--84e4d88f-44ea-4bcd-bbf3-b2c1c320bcb3",
+  "created": "2015-12-21T19:59:11.000Z", "modified": "2015-12-21T19:59:11.000Z", "name": "No refs",
+  "published": "2016-01-20T17:00:00.000Z"},
+ {"type": "indicator", "spec_version": "2.1", "id": "not-an-id",
+  "created": "2016-04-06T20:03:48.000Z", "modified": "2016-04-06T20:03:48.000Z"}
+]}
+JSON
+run import --db p.db partner.json; expect_rc 1 "a bundle with invalid objects"
+expect_err "partner.json: object 4 \(report--84e4d88f-44ea-4bcd-bbf3-b2c1c320bcb3\): report has no object_refs" "names the report without refs"
+expect_err "partner.json: object 5 \(not-an-id\): id is not <type>--<UUID>" "and the bad id"
+expect_err "3 STIX objects stored, 1 of them of types sitrep does not know" "the rest is imported"
+run export --db p.db --max-tlp green -o p.json; expect_rc 0 "export with the partner's objects"
+grep -q '"x-opencti-event--0b2d1f62' p.json && pass "custom objects are exported again" || fail "custom object lost"
+grep -q 'Amber Set' p.json && fail "a TLP 1.0 amber object passed --max-tlp green" || pass "TLP 1.0 markings are honoured"
+printf 'not json' > bad.json
+run import --db p.db bad.json; expect_rc 1 "not JSON"
+expect_err "bad.json: not a STIX bundle: not JSON" "says so"
 finish

@@ -34,6 +34,7 @@ int cmd_alerts(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_user(int argc, char **argv);
 
 extern const struct cmd cli_commands[];
 const struct cmd *cli_find(const char *name);

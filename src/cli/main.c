@@ -181,6 +181,20 @@ const struct cmd cli_commands[] = {
      "\n"
      "example:\n"
      "  sitrep import partner-bundle.json\n"},
+    {"user", cmd_user, "add, list or remove the server's users",
+     "usage: sitrep user [--db PATH] add NAME --clearance LEVEL [--write] [--password-stdin]\n"
+     "       sitrep user [--db PATH] list\n"
+     "       sitrep user [--db PATH] remove NAME\n"
+     "\n"
+     "A user of sitrep serve sees only what is marked at or below their\n"
+     "clearance (clear, green, amber, amber+strict; red is never served), and\n"
+     "may post objects with --write. add prints a bearer token (and, without\n"
+     "--password-stdin, a random password) once: sitrep keeps only an Argon2id\n"
+     "hash of the password and a hash of the token. Adding an existing name\n"
+     "replaces it.\n"
+     "\n"
+     "example:\n"
+     "  printf '%s\\n' \"$PASSWORD\" | sitrep user add partner-a --clearance green --password-stdin\n"},
     {"stats", cmd_stats, "count documents and events in the store",
      "usage: sitrep stats [--db PATH] [--format text|json]\n"
      "\n"

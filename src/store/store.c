@@ -128,6 +128,27 @@ int store_query_stix(struct store *s, int max_tlp, store_stix_fn fn, void *ctx)
     return s->ops->query_stix(s, max_tlp, fn, ctx);
 }
 
+int store_put_user(struct store *s, const struct store_user *u)
+{
+    return s->ops->put_user(s, u);
+}
+
+int store_get_user(struct store *s, const char *name, const char *token_hash,
+                   struct store_user *out)
+{
+    return s->ops->get_user(s, name, token_hash, out);
+}
+
+int store_list_users(struct store *s, store_user_fn fn, void *ctx)
+{
+    return s->ops->list_users(s, fn, ctx);
+}
+
+int store_remove_user(struct store *s, const char *name)
+{
+    return s->ops->remove_user(s, name);
+}
+
 int store_stats(struct store *s, struct store_stats *out)
 {
     return s->ops->stats(s, out);

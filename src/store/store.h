@@ -31,7 +31,7 @@
 #include "../extract/event.h"
 #include "../ingest/ingest.h"
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 struct store;
 
@@ -111,6 +111,19 @@ struct store_stix {
 /* Receives one STIX object; returns 0 to go on, non-zero to stop. */
 typedef int (*store_stix_fn)(void *ctx, const struct store_stix *o);
 
+/* A user of the server: a name, an Argon2id password hash, the hash of a
+ * bearer token, a clearance (enum tlp: what they may see) and whether
+ * they may write. */
+struct store_user {
+    char name[64];
+    char pw_hash[160];     /* libsodium crypto_pwhash_str() */
+    char token_hash[72];   /* hex BLAKE2b of the token */
+    int clearance;
+    bool can_write;
+};
+
+typedef int (*store_user_fn)(void *ctx, const struct store_user *u);
+
 struct store_ops {
     const char *name;
     /* On failure *out is NULL and errbuf (when not NULL) says why. */
@@ -149,6 +162,14 @@ struct store_ops {
     /* The stored STIX objects up to a level (max_tlp as in store_filter:
      * 0 for all), in the order they were added. */
     int (*query_stix)(struct store *s, int max_tlp, store_stix_fn fn, void *ctx);
+    /* Users: added or replaced by name; found by name or by token hash
+     * (ERR_NOTFOUND when none); listed by name; removed by name
+     * (ERR_NOTFOUND when none). */
+    int (*put_user)(struct store *s, const struct store_user *u);
+    int (*get_user)(struct store *s, const char *name, const char *token_hash,
+                    struct store_user *out);
+    int (*list_users)(struct store *s, store_user_fn fn, void *ctx);
+    int (*remove_user)(struct store *s, const char *name);
     int (*stats)(struct store *s, struct store_stats *out);
     /* Verifies the store's consistency (SQLite: PRAGMA integrity_check);
      * ERR_DB with the first problem in the message when it fails. */
@@ -183,6 +204,11 @@ int store_query_incidents(struct store *s, const struct store_filter *f,
 int store_incident_reports(struct store *s, const char *uid, store_report_fn fn, void *ctx);
 int store_put_stix(struct store *s, const struct store_stix *o, bool *added);
 int store_query_stix(struct store *s, int max_tlp, store_stix_fn fn, void *ctx);
+int store_put_user(struct store *s, const struct store_user *u);
+int store_get_user(struct store *s, const char *name, const char *token_hash,
+                   struct store_user *out);
+int store_list_users(struct store *s, store_user_fn fn, void *ctx);
+int store_remove_user(struct store *s, const char *name);
 int store_stats(struct store *s, struct store_stats *out);
 void store_stats_free(struct store_stats *st); /* keeps st, frees its lists */
 int store_check(struct store *s);

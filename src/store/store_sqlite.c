@@ -129,6 +129,14 @@ static const char *const migrations[] = {
     " date_added TEXT NOT NULL,"
     " UNIQUE(id, version));"
     "CREATE INDEX stix_objects_type ON stix_objects(type);",
+    /* 6: the server's users */
+    "CREATE TABLE users("
+    " name TEXT PRIMARY KEY,"
+    " pw_hash TEXT NOT NULL,"
+    " token_hash TEXT NOT NULL,"
+    " clearance INTEGER NOT NULL,"
+    " can_write INTEGER NOT NULL);"
+    "CREATE INDEX users_token ON users(token_hash);",
 };
 
 _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
@@ -1316,6 +1324,108 @@ static int sq_query_stix(struct store *base, int max_tlp, store_stix_fn fn, void
     return code;
 }
 
+/* ---- users ---------------------------------------------------------------- */
+
+/* Runs sql with up to two text parameters; calls fn for each user row. */
+static int user_rows(struct sqlite_store *s, const char *sql, const char *a, const char *b,
+                     store_user_fn fn, void *ctx, size_t *rows)
+{
+    sqlite3_stmt *st = NULL;
+    int rc, code = ERR_OK;
+    *rows = 0;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return fail(s, "reading users");
+    rc = SQLITE_OK;
+    if (a)
+        bind_str(st, 1, a, &rc);
+    if (b)
+        bind_str(st, 2, b, &rc);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_user u = {0};
+        col_fixed(st, 0, u.name, sizeof u.name);
+        col_fixed(st, 1, u.pw_hash, sizeof u.pw_hash);
+        col_fixed(st, 2, u.token_hash, sizeof u.token_hash);
+        u.clearance = sqlite3_column_int(st, 3);
+        u.can_write = sqlite3_column_int(st, 4) != 0;
+        (*rows)++;
+        if (fn && fn(ctx, &u))
+            break;
+        rc = SQLITE_OK;
+    }
+    if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        code = fail(s, "reading users");
+    sqlite3_finalize(st);
+    return code;
+}
+
+static int sq_put_user(struct store *base, const struct store_user *u)
+{
+    struct sqlite_store *s = sq(base);
+    sqlite3_stmt *st = NULL;
+    int rc = SQLITE_OK, code = ERR_OK;
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO users(name, pw_hash, token_hash, clearance, can_write)"
+                           " VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(name) DO UPDATE SET"
+                           " pw_hash = ?2, token_hash = ?3, clearance = ?4, can_write = ?5",
+                           -1, &st, NULL) != SQLITE_OK)
+        return fail(s, "storing user %s", u->name);
+    bind_str(st, 1, u->name, &rc);
+    bind_str(st, 2, u->pw_hash, &rc);
+    bind_str(st, 3, u->token_hash, &rc);
+    bind_int(st, 4, u->clearance, &rc);
+    bind_int(st, 5, u->can_write, &rc);
+    if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+        code = fail(s, "storing user %s", u->name);
+    sqlite3_finalize(st);
+    return code;
+}
+
+static int copy_user(void *ctx, const struct store_user *u)
+{
+    *(struct store_user *)ctx = *u;
+    return 1;
+}
+
+static int sq_get_user(struct store *base, const char *name, const char *token_hash,
+                       struct store_user *out)
+{
+    struct sqlite_store *s = sq(base);
+    size_t rows;
+    int code = name ? user_rows(s, "SELECT name, pw_hash, token_hash, clearance, can_write"
+                                   " FROM users WHERE name = ?1", name, NULL, copy_user, out,
+                                &rows)
+                    : user_rows(s, "SELECT name, pw_hash, token_hash, clearance, can_write"
+                                   " FROM users WHERE token_hash = ?1", token_hash, NULL,
+                                copy_user, out, &rows);
+    if (code == ERR_OK && rows == 0)
+        code = fail_msg(s, ERR_NOTFOUND, "no such user");
+    return code;
+}
+
+static int sq_list_users(struct store *base, store_user_fn fn, void *ctx)
+{
+    size_t rows;
+    return user_rows(sq(base), "SELECT name, pw_hash, token_hash, clearance, can_write"
+                               " FROM users ORDER BY name", NULL, NULL, fn, ctx, &rows);
+}
+
+static int sq_remove_user(struct store *base, const char *name)
+{
+    struct sqlite_store *s = sq(base);
+    sqlite3_stmt *st = NULL;
+    int rc = SQLITE_OK, code = ERR_OK;
+    if (sqlite3_prepare_v2(s->db, "DELETE FROM users WHERE name = ?1", -1, &st, NULL) !=
+        SQLITE_OK)
+        return fail(s, "removing user %s", name);
+    bind_str(st, 1, name, &rc);
+    if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+        code = fail(s, "removing user %s", name);
+    else if (sqlite3_changes(s->db) == 0)
+        code = fail_msg(s, ERR_NOTFOUND, "no user %s", name);
+    sqlite3_finalize(st);
+    return code;
+}
+
 /* Reads (key, count) rows into a new list. */
 static int count_rows(struct sqlite_store *s, const char *sql,
                       struct store_count **out, size_t *n)
@@ -1441,6 +1551,10 @@ const struct store_ops store_sqlite_ops = {
     .incident_reports = sq_incident_reports,
     .put_stix = sq_put_stix,
     .query_stix = sq_query_stix,
+    .put_user = sq_put_user,
+    .get_user = sq_get_user,
+    .list_users = sq_list_users,
+    .remove_user = sq_remove_user,
     .stats = sq_stats,
     .check = sq_check,
     .errmsg = sq_errmsg,

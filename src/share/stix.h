@@ -79,4 +79,11 @@ bool stix_write_bundle(FILE *out, const struct stix_input *in);
 
 void stix_input_free(struct stix_input *in);
 
+struct store;
+struct store_filter;
+/* Reads the incidents that pass f (NULL: all), their reports and the
+ * imported objects, up to f's max_tlp, into in (freed by the caller with
+ * stix_input_free(); left empty on failure). Fuses pending events first. */
+int stix_from_store(struct store *s, const struct store_filter *f, struct stix_input *in);
+
 #endif

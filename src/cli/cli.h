@@ -35,6 +35,7 @@ int cmd_report(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 extern const struct cmd cli_commands[];
 const struct cmd *cli_find(const char *name);

@@ -195,6 +195,22 @@ const struct cmd cli_commands[] = {
      "\n"
      "example:\n"
      "  printf '%s\\n' \"$PASSWORD\" | sitrep user add partner-a --clearance green --password-stdin\n"},
+    {"serve", cmd_serve, "serve the incidents to partners over TAXII 2.1",
+     "usage: sitrep serve [--db PATH] [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE]\n"
+     "\n"
+     "Serves TAXII 2.1 (discovery at /taxii2/, one API root /api1/ with one\n"
+     "collection): the objects of sitrep export, published when it starts and\n"
+     "again each minute when the store changed, and the objects imported or\n"
+     "posted. Every request authenticates as a user (sitrep user): HTTP Basic\n"
+     "with their password, or Bearer with their token. Each user sees only\n"
+     "what is marked at or below their clearance, never TLP:RED; users with\n"
+     "write permission may POST objects. Listens on 127.0.0.1:8080 unless\n"
+     "told; with a certificate and key, HTTPS.\n"
+     "\n"
+     "example:\n"
+     "  sitrep serve --listen 127.0.0.1:8080\n"
+     "  curl -u partner-a:PASSWORD -H 'Accept: application/taxii+json;version=2.1' \\\n"
+     "       http://127.0.0.1:8080/taxii2/\n"},
     {"stats", cmd_stats, "count documents and events in the store",
      "usage: sitrep stats [--db PATH] [--format text|json]\n"
      "\n"

@@ -1,0 +1,231 @@
+/* cmd_serve.c - `sitrep serve`: the TAXII 2.1 API (src/serve/taxii.h)
+ * over HTTP with libmicrohttpd, on 127.0.0.1:8080 unless told otherwise,
+ * with TLS when given a certificate and a key. One thread answers, one
+ * request at a time, over one store handle. */
+#include <arpa/inet.h>
+#include <getopt.h>
+#include <microhttpd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "serve/taxii.h"
+#include "store/store.h"
+
+#define REPUBLISH_SECONDS 60
+
+struct server {
+    struct taxii *t;
+    time_t published;
+};
+
+/* What a connection uploads. */
+struct upload {
+    struct buf body;
+    bool too_big;
+};
+
+static const char *query_of(void *ctx, const char *key)
+{
+    return MHD_lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, key);
+}
+
+static const char *header_of(void *ctx, const char *key)
+{
+    return MHD_lookup_connection_value(ctx, MHD_HEADER_KIND, key);
+}
+
+static enum MHD_Result answer(void *cls, struct MHD_Connection *con, const char *url,
+                              const char *method, const char *version, const char *data,
+                              size_t *data_size, void **con_cls)
+{
+    struct server *sv = cls;
+    (void)version;
+    if (!*con_cls) { /* the first call: headers only */
+        struct upload *up = xcalloc(1, sizeof *up);
+        buf_init(&up->body, 0);
+        *con_cls = up;
+        return MHD_YES;
+    }
+    struct upload *up = *con_cls;
+    if (*data_size) {
+        if (up->body.len + *data_size > TAXII_MAX_CONTENT)
+            up->too_big = true;
+        else
+            buf_append(&up->body, data, *data_size);
+        *data_size = 0;
+        return MHD_YES;
+    }
+    if (time(NULL) - sv->published > REPUBLISH_SECONDS) {
+        taxii_publish(sv->t, NULL); /* the store may have changed */
+        sv->published = time(NULL);
+    }
+    struct taxii_request rq = {method, url, query_of, header_of, con, up->body.data,
+                               up->too_big ? TAXII_MAX_CONTENT + 1 : up->body.len};
+    struct taxii_response rs;
+    taxii_handle(sv->t, &rq, &rs);
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(rs.body.len, rs.body.data, MHD_RESPMEM_MUST_COPY);
+    enum MHD_Result ok = MHD_NO;
+    if (r) {
+        MHD_add_response_header(r, "Content-Type", TAXII_MEDIA);
+        if (rs.date_first[0]) {
+            MHD_add_response_header(r, "X-TAXII-Date-Added-First", rs.date_first);
+            MHD_add_response_header(r, "X-TAXII-Date-Added-Last", rs.date_last);
+        }
+        if (rs.www_authenticate)
+            MHD_add_response_header(r, "WWW-Authenticate", "Basic realm=\"sitrep\", Bearer");
+        ok = MHD_queue_response(con, (unsigned)rs.status, r);
+        MHD_destroy_response(r);
+    }
+    buf_free(&rs.body);
+    return ok;
+}
+
+static void finished(void *cls, struct MHD_Connection *con, void **con_cls,
+                     enum MHD_RequestTerminationCode toe)
+{
+    (void)cls, (void)con, (void)toe;
+    struct upload *up = *con_cls;
+    if (up) {
+        buf_free(&up->body);
+        free(up);
+        *con_cls = NULL;
+    }
+}
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    stop = 1;
+}
+
+/* Reads a whole PEM file; NULL (after a message) when it cannot. */
+static char *read_pem(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "sitrep: %s: cannot open\n", path);
+        return NULL;
+    }
+    struct buf b;
+    buf_init(&b, 0);
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < (1u << 20))
+        buf_append(&b, chunk, n);
+    fclose(f);
+    buf_putc(&b, '\0');
+    char *s = xstrdup(b.data);
+    buf_free(&b);
+    return s;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"listen", required_argument, NULL, 'l'},
+        {"tls-cert", required_argument, NULL, 'c'},
+        {"tls-key", required_argument, NULL, 'k'},
+        {NULL, 0, NULL, 0}};
+    const char *db = NULL, *listen = "127.0.0.1:8080", *cert = NULL, *key = NULL;
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'l': listen = optarg; break;
+        case 'c': cert = optarg; break;
+        case 'k': key = optarg; break;
+        default:
+            return cli_option_error("serve", c, argv);
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
+    if (!cert != !key)
+        return cli_usage_error("serve", "TLS needs both --tls-cert and --tls-key");
+    char host[64];
+    const char *colon = strrchr(listen, ':');
+    long port = colon ? strtol(colon + 1, NULL, 10) : 0;
+    if (!colon || (size_t)(colon - listen) >= sizeof host || port < 1 || port > 65535)
+        return cli_usage_error("serve", "--listen wants ADDR:PORT such as 127.0.0.1:8080, "
+                                        "not '%s'", listen);
+    memcpy(host, listen, (size_t)(colon - listen));
+    host[colon - listen] = '\0';
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1)
+        return cli_usage_error("serve", "--listen wants an IPv4 address, not '%s'", host);
+
+    const char *path;
+    struct store *s;
+    if (cli_open_store(db, &s, &path) != EXIT_OK)
+        return EXIT_FAIL;
+    struct server sv = {taxii_new(s), 0};
+    if (!sv.t) {
+        fprintf(stderr, "sitrep: cannot initialise libsodium\n");
+        store_close(s);
+        return EXIT_FAIL;
+    }
+    size_t published = 0;
+    if (taxii_publish(sv.t, &published) != ERR_OK) {
+        fprintf(stderr, "sitrep: %s: cannot publish its objects: %s\n", path, store_errmsg(s));
+        taxii_free(sv.t);
+        store_close(s);
+        return EXIT_FAIL;
+    }
+    sv.published = time(NULL);
+    char *cert_pem = cert ? read_pem(cert) : NULL, *key_pem = key ? read_pem(key) : NULL;
+    if ((cert && !cert_pem) || (key && !key_pem)) {
+        free(cert_pem);
+        free(key_pem);
+        taxii_free(sv.t);
+        store_close(s);
+        return EXIT_FAIL;
+    }
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+    struct MHD_Daemon *d;
+    if (cert)
+        d = MHD_start_daemon(flags | MHD_USE_TLS, (uint16_t)port, NULL, NULL, answer, &sv,
+                             MHD_OPTION_SOCK_ADDR, &addr, MHD_OPTION_NOTIFY_COMPLETED, finished,
+                             NULL, MHD_OPTION_HTTPS_MEM_CERT, cert_pem, MHD_OPTION_HTTPS_MEM_KEY,
+                             key_pem, MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
+    else
+        d = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, answer, &sv,
+                             MHD_OPTION_SOCK_ADDR, &addr, MHD_OPTION_NOTIFY_COMPLETED, finished,
+                             NULL, MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr, "sitrep: cannot listen on %s%s\n", listen,
+                cert ? " with TLS (is the certificate and key pair valid?)" : "");
+        free(cert_pem);
+        free(key_pem);
+        taxii_free(sv.t);
+        store_close(s);
+        return EXIT_FAIL;
+    }
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    fprintf(stderr, "sitrep: TAXII 2.1 on %s://%s/taxii2/ (%zu objects published from %s); "
+                    "Ctrl-C stops\n",
+            cert ? "https" : "http", listen, published, path);
+    while (!stop)
+        pause();
+    MHD_stop_daemon(d);
+    free(cert_pem);
+    free(key_pem);
+    taxii_free(sv.t);
+    store_close(s);
+    fprintf(stderr, "sitrep: stopped\n");
+    return EXIT_OK;
+}

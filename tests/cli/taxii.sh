@@ -133,4 +133,27 @@ else fail "the TAXII checks failed"; fi
 kill $server
 wait $server 2>/dev/null
 grep -q "stopped" serve.log && pass "stops on a signal" || fail "did not stop cleanly"
+
+# TLS, with a self-signed certificate (when openssl is there to make one)
+if command -v openssl >/dev/null 2>&1 &&
+   openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 \
+       -subj "/CN=127.0.0.1" >/dev/null 2>&1; then
+    "$SITREP" serve --db t.db --listen "127.0.0.1:$port" --tls-cert cert.pem --tls-key key.pem \
+        >tls.log 2>&1 &
+    server=$!
+    for _ in $(seq 50); do grep -q "TAXII 2.1 on" tls.log && break; sleep 0.1; done
+    if python3 - "$port" <<'PY'
+import base64, json, ssl, sys, urllib.request
+ctx = ssl.create_default_context(cafile="cert.pem")
+ctx.check_hostname = False
+rq = urllib.request.Request(f"https://127.0.0.1:{sys.argv[1]}/taxii2/")
+rq.add_header("Authorization", "Basic " + base64.b64encode(b"green:green-password").decode())
+with urllib.request.urlopen(rq, context=ctx) as r:
+    assert json.loads(r.read())["title"] == "sitrep"
+PY
+    then pass "HTTPS with --tls-cert and --tls-key"; else fail "HTTPS failed: $(cat tls.log)"; fi
+    kill $server; wait $server 2>/dev/null
+fi
+run serve --db t.db --tls-cert cert.pem; expect_rc 2 "a certificate without a key"
+run serve --db t.db --listen nowhere; expect_rc 2 "a bad --listen"
 finish

@@ -1,7 +1,7 @@
 /* taxii.h - the TAXII 2.1 API of sitrep serve, apart from HTTP: a request
  * (method, path, query, headers, body) in, a response (status, headers,
- * body) out, over the store. cmd_serve.c puts it behind libmicrohttpd;
- * the tests call it directly.
+ * body) out, over the store. cmd_serve.c puts it behind libmicrohttpd
+ * (tests/cli/taxii.sh tests it through HTTP).
  *
  * One API root, /api1/, with one collection, sitrep's incidents and
  * what partners posted: the objects of `sitrep export` (published into

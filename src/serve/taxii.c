@@ -73,7 +73,7 @@ struct put_ctx {
 static int put_object(void *ctx, const struct stix_object *o)
 {
     struct put_ctx *p = ctx;
-    struct store_stix so = {o->id, o->type, o->version, o->tlp, o->known, o->json, NULL};
+    struct store_stix so = {o->id, o->type, o->version, o->tlp, o->known, o->json, NULL, true};
     bool added = false;
     if ((p->rc = store_put_stix(p->s, &so, &added)) != ERR_OK)
         return 1;
@@ -189,6 +189,7 @@ static bool authenticate(struct taxii *t, const struct taxii_request *rq,
 struct item {
     char *id, *type, *version, *json, *date_added;
     long long seq;
+    bool own;
 };
 
 struct items {
@@ -213,6 +214,7 @@ static int collect(void *ctx, const struct store_stix *o)
     x->json = xstrdup(o->json);
     x->date_added = xstrdup(o->date_added);
     x->seq = (long long)it->n; /* the store gives them in the order added */
+    x->own = o->own;
     it->n++;
     return 0;
 }
@@ -435,7 +437,7 @@ static void detail(struct jw *w, const char *id, const char *version, const char
 static int posted(void *ctx, const struct stix_object *o)
 {
     struct post *p = ctx;
-    struct store_stix so = {o->id, o->type, o->version, o->tlp, o->known, o->json, NULL};
+    struct store_stix so = {o->id, o->type, o->version, o->tlp, o->known, o->json, NULL, false};
     if ((p->rc = store_put_stix(p->t->s, &so, NULL)) != ERR_OK)
         return 1;
     detail(p->ok, o->id, o->version, NULL);
@@ -544,6 +546,62 @@ static void post_objects(struct taxii *t, const struct taxii_request *rq,
     }
     buf_free(&okb);
     buf_free(&badb);
+}
+
+/* DELETE an object: the versions partners posted or imported that the
+ * user may see (match[version]: all by default, or timestamps); sitrep's
+ * own objects come from its data and are not deleted (403). */
+static void delete_object(struct taxii *t, const struct taxii_request *rq,
+                          struct taxii_response *rs, const struct store_user *u, const char *id)
+{
+    if (!u->can_write) {
+        error(rs, 403, "Forbidden", "This user may not delete from the collection.");
+        return;
+    }
+    struct items it = {.clearance = u->clearance};
+    if (store_query_stix(t->s, 0, collect, &it) != ERR_OK) {
+        error(rs, 500, "Store error", "The store could not be read.");
+        items_free(&it);
+        return;
+    }
+    const char *version = rq->query(rq->ctx, "match[version]");
+    const char *spec = rq->query(rq->ctx, "match[spec_version]");
+    bool seen = false, own = false;
+    for (size_t i = 0; i < it.n; i++)
+        if (strcmp(it.v[i].id, id) == 0 && (!version || strcmp(version, "all") == 0 ||
+                                            in_list(version, it.v[i].version))) {
+            seen = true;
+            own |= it.v[i].own;
+        }
+    if (!seen || (spec && !in_list(spec, "2.1"))) {
+        items_free(&it);
+        error(rs, 404, "Not found", "No such object in this collection.");
+        return;
+    }
+    if (own) {
+        items_free(&it);
+        error(rs, 403, "Forbidden", "sitrep's own objects come from its data and are not "
+                                    "deleted.");
+        return;
+    }
+    size_t deleted = 0;
+    int rc = ERR_OK;
+    if (!version || strcmp(version, "all") == 0) {
+        rc = store_delete_stix(t->s, id, NULL, &deleted);
+    } else {
+        for (size_t i = 0; i < it.n && rc == ERR_OK; i++)
+            if (strcmp(it.v[i].id, id) == 0 && in_list(version, it.v[i].version)) {
+                size_t d = 0;
+                rc = store_delete_stix(t->s, id, it.v[i].version, &d);
+                deleted += d;
+            }
+    }
+    items_free(&it);
+    if (rc != ERR_OK) {
+        error(rs, 500, "Store error", "The object could not be deleted.");
+        return;
+    }
+    rs->status = 200;
 }
 
 /* ---- routing ---------------------------------------------------------------- */
@@ -716,9 +774,11 @@ void taxii_handle(struct taxii *t, const struct taxii_request *rq, struct taxii_
             listing(t, rq, rs, &u, id, L_OBJECTS);
         else if (strcmp(rest, "versions/") == 0 && get)
             listing(t, rq, rs, &u, id, L_VERSIONS);
+        else if (strcmp(rest, "") == 0 && strcmp(rq->method, "DELETE") == 0)
+            delete_object(t, rq, rs, &u, id);
         else if (strcmp(rest, "") == 0)
-            error(rs, 405, "Method Not Allowed",
-                  "An object is read with GET; this server deletes nothing.");
+            error(rs, 405, "Method Not Allowed", "An object is read with GET, deleted with "
+                                                 "DELETE.");
         else
             error(rs, 404, "Not found", "No such resource.");
         return;

@@ -10,8 +10,8 @@
  * discovery /taxii2/, the API root, collections, a collection, objects
  * (GET with added_after, limit, next, match[id], match[type],
  * match[version], match[spec_version]; POST, with a status resource),
- * an object, its versions, the manifest, and status. DELETE is refused
- * (405): nothing partners see is taken back silently.
+ * an object (GET, and DELETE of what partners posted or imported, by a
+ * user who may write), its versions, the manifest, and status.
  *
  * Every request must authenticate (HTTP Basic with a user's password, or
  * Bearer with their token); a failure is a 401 with WWW-Authenticate

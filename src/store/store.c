@@ -128,6 +128,11 @@ int store_query_stix(struct store *s, int max_tlp, store_stix_fn fn, void *ctx)
     return s->ops->query_stix(s, max_tlp, fn, ctx);
 }
 
+int store_delete_stix(struct store *s, const char *id, const char *version, size_t *deleted)
+{
+    return s->ops->delete_stix(s, id, version, deleted);
+}
+
 int store_put_user(struct store *s, const struct store_user *u)
 {
     return s->ops->put_user(s, u);

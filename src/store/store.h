@@ -31,7 +31,7 @@
 #include "../extract/event.h"
 #include "../ingest/ingest.h"
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 struct store;
 
@@ -106,6 +106,7 @@ struct store_stix {
     bool known;          /* a type STIX 2.1 defines (else custom, kept) */
     const char *json;    /* compact */
     const char *date_added; /* when it was stored (filled by queries) */
+    bool own;            /* published from sitrep's own data (not imported) */
 };
 
 /* Receives one STIX object; returns 0 to go on, non-zero to stop. */
@@ -162,6 +163,9 @@ struct store_ops {
     /* The stored STIX objects up to a level (max_tlp as in store_filter:
      * 0 for all), in the order they were added. */
     int (*query_stix)(struct store *s, int max_tlp, store_stix_fn fn, void *ctx);
+    /* Deletes the imported versions of object id (all when version is
+     * NULL); *deleted counts them. sitrep's own objects are kept. */
+    int (*delete_stix)(struct store *s, const char *id, const char *version, size_t *deleted);
     /* Users: added or replaced by name; found by name or by token hash
      * (ERR_NOTFOUND when none); listed by name; removed by name
      * (ERR_NOTFOUND when none). */
@@ -204,6 +208,7 @@ int store_query_incidents(struct store *s, const struct store_filter *f,
 int store_incident_reports(struct store *s, const char *uid, store_report_fn fn, void *ctx);
 int store_put_stix(struct store *s, const struct store_stix *o, bool *added);
 int store_query_stix(struct store *s, int max_tlp, store_stix_fn fn, void *ctx);
+int store_delete_stix(struct store *s, const char *id, const char *version, size_t *deleted);
 int store_put_user(struct store *s, const struct store_user *u);
 int store_get_user(struct store *s, const char *name, const char *token_hash,
                    struct store_user *out);

@@ -137,6 +137,8 @@ static const char *const migrations[] = {
     " clearance INTEGER NOT NULL,"
     " can_write INTEGER NOT NULL);"
     "CREATE INDEX users_token ON users(token_hash);",
+    /* 7: which STIX objects were published from sitrep's own data */
+    "ALTER TABLE stix_objects ADD COLUMN own INTEGER NOT NULL DEFAULT 0;",
 };
 
 _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
@@ -273,11 +275,11 @@ static const char *const stmt_sql[ST__COUNT] = {
         " JOIN incidents i ON i.id = e.incident_id"
         " WHERE i.uid = ?1 ORDER BY " REPORTED ", e.id",
     [ST_PUT_STIX] =
-        "INSERT INTO stix_objects(id, version, type, tlp, known, json, date_added)"
-        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+        "INSERT INTO stix_objects(id, version, type, tlp, known, json, date_added, own)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?7)"
         " ON CONFLICT(id, version) DO NOTHING",
     [ST_QUERY_STIX] =
-        "SELECT id, version, type, tlp, known, json, date_added FROM stix_objects"
+        "SELECT id, version, type, tlp, known, json, date_added, own FROM stix_objects"
         " WHERE ?1 IS NULL OR tlp <= ?1 ORDER BY seq",
 };
 
@@ -1287,6 +1289,7 @@ static int sq_put_stix(struct store *base, const struct store_stix *o, bool *add
     bind_int(st, 4, o->tlp, &rc);
     bind_int(st, 5, o->known, &rc);
     bind_str(st, 6, o->json, &rc);
+    bind_int(st, 7, o->own, &rc);
     if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
         code = fail(s, "storing STIX object %s", o->id ? o->id : "?");
     else if (added)
@@ -1312,6 +1315,7 @@ static int sq_query_stix(struct store *base, int max_tlp, store_stix_fn fn, void
             .known = sqlite3_column_int(st, 4) != 0,
             .json = (const char *)sqlite3_column_text(st, 5),
             .date_added = (const char *)sqlite3_column_text(st, 6),
+            .own = sqlite3_column_int(st, 7) != 0,
         };
         if (fn(ctx, &o))
             break;
@@ -1321,6 +1325,28 @@ static int sq_query_stix(struct store *base, int max_tlp, store_stix_fn fn, void
         code = fail(s, "reading STIX objects");
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
+    return code;
+}
+
+static int sq_delete_stix(struct store *base, const char *id, const char *version,
+                          size_t *deleted)
+{
+    struct sqlite_store *s = sq(base);
+    sqlite3_stmt *st = NULL;
+    int rc = SQLITE_OK, code = ERR_OK;
+    *deleted = 0;
+    if (sqlite3_prepare_v2(s->db,
+                           "DELETE FROM stix_objects WHERE id = ?1 AND own = 0"
+                           " AND (?2 IS NULL OR version = ?2)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return fail(s, "deleting STIX object %s", id);
+    bind_str(st, 1, id, &rc);
+    bind_str(st, 2, version, &rc);
+    if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+        code = fail(s, "deleting STIX object %s", id);
+    else
+        *deleted = (size_t)sqlite3_changes(s->db);
+    sqlite3_finalize(st);
     return code;
 }
 
@@ -1551,6 +1577,7 @@ const struct store_ops store_sqlite_ops = {
     .incident_reports = sq_incident_reports,
     .put_stix = sq_put_stix,
     .query_stix = sq_query_stix,
+    .delete_stix = sq_delete_stix,
     .put_user = sq_put_user,
     .get_user = sq_get_user,
     .list_users = sq_list_users,

@@ -125,7 +125,14 @@ assert s == 200 and st2 == st
 s, h, b = call(C + "objects/threat-actor--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f/", user=G)
 assert s == 200 and b["objects"][0]["name"] == "Evil Org"
 assert call(C + "objects/", user=A, method="POST", body=b"not json")[0] == 422
-assert call(C + f"objects/{oid}/", user=A, method="DELETE")[0] == 405
+# DELETE: only users who may write, only what partners posted
+TA = C + "objects/threat-actor--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f/"
+assert call(TA, user=G, method="DELETE")[0] == 403
+assert call(C + f"objects/{oid}/", user=A, method="DELETE")[0] == 403
+assert call(TA, user=A, method="DELETE")[0] == 200
+assert call(TA, user=A)[0] == 404
+assert call(TA, user=A, method="DELETE")[0] == 404
+assert call(C + "objects/", user=A, method="PUT", body=b"{}")[0] == 405
 assert call("/api1/nothing/", user=G)[0] == 404
 PY
 then pass "every endpoint, filter, page and error, without a leak"

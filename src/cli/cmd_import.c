@@ -25,7 +25,8 @@ struct import {
 static int on_object(void *ctx, const struct stix_object *o)
 {
     struct import *im = ctx;
-    struct store_stix so = {o->id, o->type, o->version, o->tlp, o->known, o->json, NULL, false};
+    struct store_stix so = {o->id,   o->type, o->version, o->tlp, o->known,
+                            o->json, NULL,    false,      o->share_with};
     bool added = false;
     if (store_put_stix(im->s, &so, &added) != ERR_OK) {
         fprintf(stderr, "sitrep: %s: %s\n", im->file, store_errmsg(im->s));

@@ -24,6 +24,7 @@ struct ingest_run {
     int failed;
     int fatal;            /* the store failed: stop */
     enum tlp tlp;         /* the marking of every document read */
+    const char *share_with; /* TLP:RED: the users named */
 };
 
 static void report(void *ctx, enum ingest_level level, const char *source,
@@ -68,6 +69,7 @@ static int on_doc(void *ctx, struct doc *d)
     bool found = false, added = false;
     r->seen++;
     d->tlp = (int)r->tlp;
+    d->share_with = r->share_with;
     store_doc_hash(d->text, d->len, hash);
     if (r->in_batch == 0 && (rc = store_begin(r->db)) != ERR_OK) {
         fprintf(stderr, "sitrep: %s: %s\n", r->db_path, store_errmsg(r->db));
@@ -120,6 +122,7 @@ int cmd_ingest(int argc, char **argv)
         {"max-doc-size", required_argument, NULL, 'm'},
         {"quiet", no_argument, NULL, 'q'},
         {"tlp", required_argument, NULL, 't'},
+        {"share-with", required_argument, NULL, 's'},
         {NULL, 0, NULL, 0}};
     struct ingest_run r = {0};
     struct ingest_opts io = {0};
@@ -134,6 +137,9 @@ int cmd_ingest(int argc, char **argv)
         switch (c) {
         case 'd': db = optarg; break;
         case 'q': quiet = 1; break;
+        case 's':
+            r.share_with = optarg;
+            break;
         case 't':
             if (!tlp_parse(optarg, &r.tlp))
                 return cli_usage_error("ingest", "--tlp is clear, green, amber, amber+strict or "
@@ -154,6 +160,12 @@ int cmd_ingest(int argc, char **argv)
     }
     if (optind >= argc)
         return cli_usage_error("ingest", "no input given (a file, a directory, or -)");
+    if (r.share_with && r.tlp != TLP_RED)
+        return cli_usage_error("ingest", "--share-with names who may see TLP:RED documents: "
+                                         "give --tlp red too");
+    if (r.tlp == TLP_RED && !r.share_with)
+        fprintf(stderr, "sitrep ingest: warning: TLP:RED documents without --share-with are "
+                        "served to no one\n");
     if (cli_open_store(db, &r.db, &r.db_path) != EXIT_OK)
         return EXIT_FAIL;
     struct ingest_sink sink = {on_doc, report, &r};

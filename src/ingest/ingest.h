@@ -35,6 +35,7 @@ struct doc {
     size_t body;     /* offset of the body in text (after title and dateline) */
     int repaired;    /* invalid UTF-8 sequences replaced with U+FFFD */
     int tlp;         /* its TLP level (enum tlp, core/tlp.h): 0, clear, unless set */
+    const char *share_with; /* TLP:RED: the users named ("a,b"), or NULL; not owned */
 };
 
 enum ingest_level { INGEST_WARNING, INGEST_ERROR };

@@ -73,7 +73,8 @@ struct put_ctx {
 static int put_object(void *ctx, const struct stix_object *o)
 {
     struct put_ctx *p = ctx;
-    struct store_stix so = {o->id, o->type, o->version, o->tlp, o->known, o->json, NULL, true};
+    struct store_stix so = {o->id,   o->type, o->version, o->tlp, o->known,
+                            o->json, NULL,    true,       o->share_with};
     bool added = false;
     if ((p->rc = store_put_stix(p->s, &so, &added)) != ERR_OK)
         return 1;
@@ -196,12 +197,24 @@ struct items {
     struct item *v;
     size_t n, cap;
     int clearance;
+    const char *user;
 };
+
+static bool in_list(const char *list, const char *s);
+
+/* May the user see an object of this level and distribution? TLP:RED
+ * only when cleared for red and named on its distribution. */
+static bool visible(const struct items *it, int tlp, const char *share_with)
+{
+    if (tlp > it->clearance)
+        return false;
+    return tlp < TLP_RED || (share_with && in_list(share_with, it->user));
+}
 
 static int collect(void *ctx, const struct store_stix *o)
 {
     struct items *it = ctx;
-    if (o->tlp > it->clearance || o->tlp >= TLP_RED)
+    if (!visible(it, o->tlp, o->share_with))
         return 0;
     if (it->n == it->cap) {
         it->cap = it->cap ? 2 * it->cap : 256;
@@ -338,7 +351,7 @@ enum listing { L_OBJECTS, L_MANIFEST, L_VERSIONS };
 static void listing(struct taxii *t, const struct taxii_request *rq, struct taxii_response *rs,
                     const struct store_user *u, const char *id, enum listing what)
 {
-    struct items it = {.clearance = u->clearance};
+    struct items it = {.clearance = u->clearance, .user = u->name};
     if (store_query_stix(t->s, 0, collect, &it) != ERR_OK) {
         error(rs, 500, "Store error", "The store could not be read.");
         items_free(&it);
@@ -437,7 +450,8 @@ static void detail(struct jw *w, const char *id, const char *version, const char
 static int posted(void *ctx, const struct stix_object *o)
 {
     struct post *p = ctx;
-    struct store_stix so = {o->id, o->type, o->version, o->tlp, o->known, o->json, NULL, false};
+    struct store_stix so = {o->id,   o->type, o->version, o->tlp, o->known,
+                            o->json, NULL,    false,      o->share_with};
     if ((p->rc = store_put_stix(p->t->s, &so, NULL)) != ERR_OK)
         return 1;
     detail(p->ok, o->id, o->version, NULL);
@@ -558,7 +572,7 @@ static void delete_object(struct taxii *t, const struct taxii_request *rq,
         error(rs, 403, "Forbidden", "This user may not delete from the collection.");
         return;
     }
-    struct items it = {.clearance = u->clearance};
+    struct items it = {.clearance = u->clearance, .user = u->name};
     if (store_query_stix(t->s, 0, collect, &it) != ERR_OK) {
         error(rs, 500, "Store error", "The store could not be read.");
         items_free(&it);

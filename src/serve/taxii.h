@@ -16,9 +16,10 @@
  * Every request must authenticate (HTTP Basic with a user's password, or
  * Bearer with their token); a failure is a 401 with WWW-Authenticate
  * after the same work whether the user exists or not. A user sees only
- * objects marked at or below their clearance, and never TLP:RED (sitrep
- * keeps no distribution lists yet): not in lists, not by id, not in
- * versions, manifests, counts or pages. */
+ * objects marked at or below their clearance, and TLP:RED only when
+ * cleared for red and named on the object's distribution
+ * (x_sitrep_share_with, from sitrep ingest --share-with): not in lists,
+ * not by id, not in versions, manifests, counts or pages. */
 #ifndef SITREP_TAXII_H
 #define SITREP_TAXII_H
 

@@ -57,6 +57,22 @@ struct writer {
     size_t n_ids;
 };
 
+/* Writes x_sitrep_share_with: the users a red object may go to. */
+static void share_with(struct jw *w, int tlp, const char *list)
+{
+    if (tlp != TLP_RED)
+        return;
+    jw_key(w, "x_sitrep_share_with");
+    jw_arr_begin(w);
+    for (const char *p = list; p && *p;) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        jw_strn(w, p, n);
+        p = e ? e + 1 : p + n;
+    }
+    jw_arr_end(w);
+}
+
 /* Starts an object of the bundle's list. */
 static void begin(struct writer *wr, const char *type, const char *id, const char *created,
                   const char *modified, int tlp)
@@ -337,6 +353,7 @@ static void incidents(struct writer *wr)
         timestamp(modified, x->last_reported);
         incident_name(x, name, sizeof name);
         begin(wr, "incident", id, created, modified, x->tlp);
+        share_with(w, x->tlp, x->share_with);
         jw_key(w, "name");
         jw_str(w, name);
         jw_key(w, "extensions");
@@ -403,6 +420,7 @@ static void incidents(struct writer *wr)
             snprintf(key, sizeof key, "%s:%s", rel, x->uid);
             stix_id(id, "relationship", key);
             begin(wr, "relationship", id, created, modified, x->tlp);
+            share_with(w, x->tlp, x->share_with);
             jw_key(w, "relationship_type");
             jw_str(w, rel);
             jw_key(w, "source_ref");
@@ -455,6 +473,7 @@ static void reports_and_notes(struct writer *wr)
         stix_id(id, "report", key);
         timestamp(when, r->published ? r->published : r->reported);
         begin(wr, "report", id, when, when, r->tlp);
+        share_with(w, r->tlp, r->share_with);
         jw_key(w, "name");
         jw_str(w, r->title ? r->title : r->doc_id);
         jw_key(w, "published");
@@ -500,6 +519,7 @@ static void reports_and_notes(struct writer *wr)
         stix_id(id, "note", key);
         timestamp(when, r->published ? r->published : r->reported);
         begin(wr, "note", id, when, when, r->tlp);
+        share_with(w, r->tlp, r->share_with);
         snprintf(abstract, sizeof abstract, "bytes %zu-%zu of document %s (%s)", r->start, r->end,
                  r->doc_id, r->doc_hash);
         jw_key(w, "abstract");
@@ -596,6 +616,7 @@ void stix_input_free(struct stix_input *in)
             free(r->source);
             free(r->published);
             free(r->reported);
+            free(r->share_with);
         }
         free(x->reports);
         free(x->uid);
@@ -605,6 +626,7 @@ void stix_input_free(struct stix_input *in)
         free(x->place);
         free(x->first_reported);
         free(x->last_reported);
+        free(x->share_with);
     }
     free(in->v);
     for (size_t i = 0; i < in->n_raw; i++) {

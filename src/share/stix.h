@@ -26,7 +26,8 @@
  * first and latest report of an incident), so modified changes only when
  * the content does. Objects above max_tlp are left out, and so is every
  * reference to them. Objects imported from partners follow, as they came,
- * unless sitrep's own data gave an object of the same id. */
+ * unless sitrep's own data gave an object of the same id. A TLP:RED
+ * object names the users it may go to in x_sitrep_share_with. */
 #ifndef SITREP_STIX_H
 #define SITREP_STIX_H
 
@@ -40,6 +41,7 @@ struct stix_report {
     size_t start, end;
     char *doc_hash, *doc_id, *title, *url, *source, *published;
     char *reported;      /* publication, else storage time */
+    char *share_with;    /* TLP:RED: the users named ("a,b"), or NULL */
     int tlp;
     long long killed;
 };
@@ -52,6 +54,7 @@ struct stix_incident {
     char date[11];
     long long killed, killed_min, killed_max, injured, kidnapped, detained;
     int sources, tlp;
+    char *share_with;    /* TLP:RED: the users named ("a,b"), or NULL */
     char *first_reported, *last_reported;
     struct stix_report *reports;
     size_t n_reports;

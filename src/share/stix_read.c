@@ -190,6 +190,34 @@ static const char *check(const cJSON *o, struct stix_object *out)
     return NULL;
 }
 
+/* The names of x_sitrep_share_with, joined by commas; NULL when none. */
+static char *share_list(const cJSON *o)
+{
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(o, "x_sitrep_share_with");
+    if (!cJSON_IsArray(list))
+        return NULL;
+    size_t n = 0;
+    const cJSON *v;
+    cJSON_ArrayForEach(v, list) if (cJSON_IsString(v)) n += strlen(v->valuestring) + 1;
+    if (n == 0)
+        return NULL;
+    char *out = malloc(n + 1), *p = out;
+    if (!out)
+        return NULL;
+    cJSON_ArrayForEach(v, list)
+    {
+        if (!cJSON_IsString(v) || strchr(v->valuestring, ','))
+            continue;
+        if (p != out)
+            *p++ = ',';
+        size_t k = strlen(v->valuestring);
+        memcpy(p, v->valuestring, k);
+        p += k;
+    }
+    *p = '\0';
+    return out;
+}
+
 int stix_read(const char *data, size_t len, stix_object_fn fn, stix_problem_fn problem,
               void *ctx, const char **why)
 {
@@ -247,7 +275,10 @@ int stix_read(const char *data, size_t len, stix_object_fn fn, stix_problem_fn p
                 return ERR_NOMEM;
             }
             so.json = json;
+            char *share = share_list(o);
+            so.share_with = share;
             int stop = fn(ctx, &so);
+            free(share);
             cJSON_free(json);
             if (stop)
                 break;

@@ -27,6 +27,8 @@ struct stix_object {
     int tlp;              /* enum tlp */
     bool known;           /* a type STIX 2.1 defines */
     const char *json;     /* the object, compact */
+    const char *share_with; /* x_sitrep_share_with, joined by commas ("a,b"), or NULL:
+                             * the users a TLP:RED object may go to */
 };
 
 /* Receives a valid object (valid during the call); non-zero stops. */

@@ -49,6 +49,7 @@ static int on_incident(void *ctx, const struct incident *in)
     x->detained = in->detained;
     x->sources = in->sources;
     x->tlp = in->tlp;
+    x->share_with = dup_or_null(in->share_with);
     x->first_reported = dup_or_null(in->first_reported);
     x->last_reported = dup_or_null(in->last_reported);
     return 0;
@@ -72,6 +73,7 @@ static int on_report(void *ctx, const struct store_report *r)
     s->published = dup_or_null(r->published);
     s->reported = dup_or_null(r->reported);
     s->tlp = r->tlp;
+    s->share_with = dup_or_null(r->share_with);
     s->killed = r->e->killed;
     return 0;
 }

@@ -31,7 +31,7 @@
 #include "../extract/event.h"
 #include "../ingest/ingest.h"
 
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 struct store;
 
@@ -82,6 +82,7 @@ struct incident {
     char *first_reported, *last_reported; /* publication (or storage) times */
     bool background;     /* every report recalls it as background */
     int tlp;             /* the most restrictive level of its reports (enum tlp) */
+    char *share_with;    /* TLP:RED: the users every red report names ("a,b"), or NULL */
 };
 
 /* Receives one incident; returns 0 to go on, non-zero to stop. */
@@ -93,6 +94,7 @@ struct store_report {
     const char *doc_hash, *source, *title, *url, *published;
     const char *reported; /* its publication, else when it was stored */
     int tlp;             /* the document's level (enum tlp) */
+    const char *share_with; /* TLP:RED: the users it names, or NULL */
 };
 
 /* Receives one report; returns 0 to go on, non-zero to stop. */
@@ -107,6 +109,7 @@ struct store_stix {
     const char *json;    /* compact */
     const char *date_added; /* when it was stored (filled by queries) */
     bool own;            /* published from sitrep's own data (not imported) */
+    const char *share_with; /* TLP:RED: the users it may go to ("a,b"), or NULL */
 };
 
 /* Receives one STIX object; returns 0 to go on, non-zero to stop. */

@@ -139,6 +139,11 @@ static const char *const migrations[] = {
     "CREATE INDEX users_token ON users(token_hash);",
     /* 7: which STIX objects were published from sitrep's own data */
     "ALTER TABLE stix_objects ADD COLUMN own INTEGER NOT NULL DEFAULT 0;",
+    /* 8: TLP:RED distribution: the users a red document, incident or
+     * object may go to */
+    "ALTER TABLE documents ADD COLUMN share_with TEXT;"
+    "ALTER TABLE incidents ADD COLUMN share_with TEXT;"
+    "ALTER TABLE stix_objects ADD COLUMN share_with TEXT;",
 };
 
 _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
@@ -172,7 +177,7 @@ enum stmt {
     "uid, type, method, actor, actor_group, target, country, place, lat, "   \
     "lon, date, killed, killed_min, killed_max, injured, injured_min, "      \
     "injured_max, kidnapped, detained, sources, reports, first_reported, "   \
-    "last_reported, background, tlp"
+    "last_reported, background, tlp, share_with"
 
 /* The rank of a stored TLP name (enum tlp); an unknown name ranks as red. */
 #define TLP_RANK(col)                                                        \
@@ -191,9 +196,9 @@ static const char *const stmt_sql[ST__COUNT] = {
     [ST_ROLLBACK_TO] = "ROLLBACK TO put_document",
     [ST_INS_DOC] =
         "INSERT INTO documents(hash, doc, source, title, url, published,"
-        " dateline_place, text, ingested_at, tlp)"
+        " dateline_place, text, ingested_at, tlp, share_with)"
         " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-        " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?9)"
+        " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?9, ?10)"
         " ON CONFLICT(hash) DO NOTHING",
     [ST_INS_EVENT] =
         "INSERT INTO events(document_id, seq, " EVENT_COLUMNS ")"
@@ -220,7 +225,7 @@ static const char *const stmt_sql[ST__COUNT] = {
     /* the events no incident holds yet, in the order they were stored */
     [ST_PENDING] =
         "SELECT " EVENT_COLUMNS_E ", e.id, e.document_id, " REPORTED ", " TLP_RANK("d.tlp")
-        " FROM events e JOIN documents d ON d.id = e.document_id"
+        ", d.share_with FROM events e JOIN documents d ON d.id = e.document_id"
         " WHERE e.incident_id IS NULL ORDER BY e.id",
     /* the incidents of a country around a year that no report of the
      * same document tells */
@@ -239,7 +244,7 @@ static const char *const stmt_sql[ST__COUNT] = {
         "SELECT type, method, actor, actor_group, target, country, place, lat, lon,"
         " date, lead, killed_min, killed_max, injured_min, injured_max,"
         " kidnapped_min, kidnapped_max, detained_min, detained_max, reports,"
-        " background, first_reported, last_reported, " TLP_RANK("tlp")
+        " background, first_reported, last_reported, " TLP_RANK("tlp") ", share_with"
         " FROM incidents WHERE id = ?1",
     [ST_TALLY] =
         "INSERT INTO incident_figures(incident_id, kind, day, value, n)"
@@ -257,7 +262,7 @@ static const char *const stmt_sql[ST__COUNT] = {
         " kidnapped_min = ?20, kidnapped_max = ?21, detained = ?22,"
         " detained_min = ?23, detained_max = ?24, sources = ?25, reports = ?26,"
         " first_reported = ?27, last_reported = ?28, background = ?29, lead = ?30,"
-        " tlp = ?31 WHERE id = ?1",
+        " tlp = ?31, share_with = ?32 WHERE id = ?1",
     [ST_QUERY_INC] =
         "SELECT " INCIDENT_COLUMNS " FROM incidents"
         " WHERE (?1 IS NULL OR date >= ?1)"
@@ -271,15 +276,18 @@ static const char *const stmt_sql[ST__COUNT] = {
         " LIMIT ?6",
     [ST_INC_REPORTS] =
         "SELECT " EVENT_COLUMNS_E ", d.hash, d.source, d.title, d.url, d.published, "
-        TLP_RANK("d.tlp") ", " REPORTED " FROM events e JOIN documents d ON d.id = e.document_id"
+        TLP_RANK("d.tlp") ", " REPORTED ", d.share_with"
+        " FROM events e JOIN documents d ON d.id = e.document_id"
         " JOIN incidents i ON i.id = e.incident_id"
         " WHERE i.uid = ?1 ORDER BY " REPORTED ", e.id",
     [ST_PUT_STIX] =
-        "INSERT INTO stix_objects(id, version, type, tlp, known, json, date_added, own)"
-        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?7)"
+        "INSERT INTO stix_objects(id, version, type, tlp, known, json, date_added, own,"
+        " share_with)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?7, ?8)"
         " ON CONFLICT(id, version) DO NOTHING",
     [ST_QUERY_STIX] =
-        "SELECT id, version, type, tlp, known, json, date_added, own FROM stix_objects"
+        "SELECT id, version, type, tlp, known, json, date_added, own, share_with"
+        " FROM stix_objects"
         " WHERE ?1 IS NULL OR tlp <= ?1 ORDER BY seq",
 };
 
@@ -629,6 +637,7 @@ static int sq_put_document(struct store *base, const struct doc *d, const char *
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_text64(st, 8, d->text, d->len, SQLITE_STATIC, SQLITE_UTF8);
     bind_str(st, 9, tlp_name((enum tlp)d->tlp), &rc);
+    bind_str(st, 10, d->share_with, &rc);
     if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
         code = fail(s, "storing document %s", doc_id);
     sqlite3_reset(st);
@@ -864,6 +873,7 @@ struct stored_event {
     sqlite3_int64 rowid, doc_rowid;
     char *reported;
     int tlp;           /* its document's level */
+    char *share_with;  /* its document's red distribution, or NULL */
 };
 
 static void stored_clear(struct stored_event *v, size_t n)
@@ -871,6 +881,7 @@ static void stored_clear(struct stored_event *v, size_t n)
     for (size_t i = 0; i < n; i++) {
         event_clear(&v[i].e);
         free(v[i].reported);
+        free(v[i].share_with);
     }
     free(v);
 }
@@ -895,6 +906,7 @@ static int read_stored(struct sqlite_store *s, sqlite3_stmt *st, const char *wha
         v->doc_rowid = sqlite3_column_int64(st, C_AMOUNT_TEXT + 2);
         v->reported = col_str(st, C_AMOUNT_TEXT + 3);
         v->tlp = sqlite3_column_int(st, C_AMOUNT_TEXT + 4);
+        v->share_with = col_str(st, C_AMOUNT_TEXT + 5);
         (*n)++;
         if ((code = read_event(s, st, &v->e)) != ERR_OK)
             break;
@@ -911,6 +923,34 @@ static int read_stored(struct sqlite_store *s, sqlite3_stmt *st, const char *wha
     return code;
 }
 
+/* The names of list a ("x,y") that list b holds too, or NULL when none. */
+static char *share_common(const char *a, const char *b)
+{
+    if (!a || !b)
+        return NULL;
+    struct buf out;
+    buf_init(&out, 0);
+    for (const char *p = a; *p;) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        for (const char *q = b; *q;) {
+            const char *f = strchr(q, ',');
+            size_t m = f ? (size_t)(f - q) : strlen(q);
+            if (m == n && strncmp(p, q, n) == 0) {
+                if (out.len)
+                    buf_putc(&out, ',');
+                buf_append(&out, p, n);
+                break;
+            }
+            q = f ? f + 1 : q + m;
+        }
+        p = e ? e + 1 : p + n;
+    }
+    char *r = out.len ? strndup(out.data, out.len) : NULL;
+    buf_free(&out);
+    return r;
+}
+
 /* Adds stored event p to incident id: reads the incident's record,
  * fuse_add()s the report, tallies its figures and writes the record back.
  * Each report costs the same however many the incident has. */
@@ -919,9 +959,10 @@ static int add_to_incident(struct sqlite_store *s, sqlite3_int64 id,
 {
     sqlite3_stmt *st = s->st[ST_GET_RECORD];
     struct fuse_record rec = {0};
-    char *kept[11] = {0}; /* copies of the stored strings rec points to */
+    char *kept[12] = {0}; /* copies of the stored strings rec points to */
     char country[3] = "";
     int rc = SQLITE_OK, code = ERR_OK, tlp = 0;
+    const char *share = NULL;
 
     bind_int(st, 1, id, &rc);
     if (rc != SQLITE_OK || (rc = sqlite3_step(st)) != SQLITE_ROW) {
@@ -953,9 +994,16 @@ static int add_to_incident(struct sqlite_store *s, sqlite3_int64 id,
         rec.first_reported = kept[7] = col_str(st, 21);
         rec.last_reported = kept[8] = col_str(st, 22);
         tlp = sqlite3_column_int(st, 23);
+        share = kept[9] = col_str(st, 24);
     }
+    /* the most restrictive of its sources; red goes only to the users
+     * every red source names */
+    if (p->tlp == TLP_RED && tlp < TLP_RED)
+        share = p->share_with;
+    else if (p->tlp == TLP_RED)
+        share = kept[10] = share_common(share, p->share_with);
     if (p->tlp > tlp)
-        tlp = p->tlp; /* the most restrictive of its sources */
+        tlp = p->tlp;
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     fuse_add(&rec, &p->e, p->reported);
@@ -1019,6 +1067,7 @@ static int add_to_incident(struct sqlite_store *s, sqlite3_int64 id,
     bind_int(st, 29, rec.background, &rc);
     bind_int(st, 30, rec.lead, &rc);
     bind_str(st, 31, tlp_name((enum tlp)tlp), &rc);
+    bind_str(st, 32, tlp == TLP_RED ? share : NULL, &rc);
     if (code == ERR_OK && (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE))
         code = fail(s, "updating incident %lld", (long long)id);
     sqlite3_reset(st);
@@ -1169,6 +1218,7 @@ static void read_incident(sqlite3_stmt *st, struct incident *in)
     enum tlp t = TLP_RED; /* an unknown name is the most restrictive */
     tlp_parse((const char *)sqlite3_column_text(st, 24), &t);
     in->tlp = (int)t;
+    in->share_with = col_str(st, 25);
 }
 
 static void incident_clear(struct incident *in)
@@ -1182,6 +1232,7 @@ static void incident_clear(struct incident *in)
     free(in->place);
     free(in->first_reported);
     free(in->last_reported);
+    free(in->share_with);
     memset(in, 0, sizeof *in);
 }
 
@@ -1256,6 +1307,7 @@ static int sq_incident_reports(struct store *base, const char *uid, store_report
             .published = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 5),
             .tlp = sqlite3_column_int(st, C_AMOUNT_TEXT + 6),
             .reported = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 7),
+            .share_with = (const char *)sqlite3_column_text(st, C_AMOUNT_TEXT + 8),
         };
         n++;
         int stop = fn(ctx, &r);
@@ -1290,6 +1342,7 @@ static int sq_put_stix(struct store *base, const struct store_stix *o, bool *add
     bind_int(st, 5, o->known, &rc);
     bind_str(st, 6, o->json, &rc);
     bind_int(st, 7, o->own, &rc);
+    bind_str(st, 8, o->share_with, &rc);
     if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
         code = fail(s, "storing STIX object %s", o->id ? o->id : "?");
     else if (added)
@@ -1316,6 +1369,7 @@ static int sq_query_stix(struct store *base, int max_tlp, store_stix_fn fn, void
             .json = (const char *)sqlite3_column_text(st, 5),
             .date_added = (const char *)sqlite3_column_text(st, 6),
             .own = sqlite3_column_int(st, 7) != 0,
+            .share_with = (const char *)sqlite3_column_text(st, 8),
         };
         if (fn(ctx, &o))
             break;

@@ -9,6 +9,12 @@ run ingest --db t.db "$SITREP_SOURCE_DIR/tests/fusion"; expect_rc 0 "ingest clea
 cp "$SITREP_SOURCE_DIR/tests/fusion/kabul-wire.txt" amber.txt
 printf '\nA second bomber was seen near the gate.\n' >> amber.txt
 run ingest --db t.db --tlp amber amber.txt; expect_rc 0 "and an amber one"
+cp "$SITREP_SOURCE_DIR/tests/fusion/bogota-wire.txt" red.txt
+printf '\nA named informant reported the car days before.\n' >> red.txt
+run ingest --db t.db --tlp red --share-with red1 red.txt; expect_rc 0 "a red one, for red1 only"
+run ingest --db t.db --share-with red1 red.txt; expect_rc 2 "--share-with needs --tlp red"
+printf 'red1-password\n' | "$SITREP" user --db t.db add red1 --clearance red --password-stdin >/dev/null 2>&1
+printf 'red2-password\n' | "$SITREP" user --db t.db add red2 --clearance red --password-stdin >/dev/null 2>&1
 printf 'green-password\n' | "$SITREP" user --db t.db add green --clearance green --password-stdin >green.txt 2>&1
 printf 'amber-password\n' | "$SITREP" user --db t.db add amber --clearance amber --write --password-stdin >amber.txt 2>&1
 token=$(sed -n 's/^token: //p' green.txt)
@@ -83,6 +89,19 @@ AMBER = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421"
 amber_ids = {o["id"] for o in a_objs if AMBER in o.get("object_marking_refs", [])}
 assert amber_ids, "the amber user sees amber objects"
 assert not amber_ids & {o["id"] for o in g_objs}, "the green user sees amber objects"
+# TLP:RED: only for the users its distribution names
+RED = "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1"
+r1_objs, _ = everything("red1:red1-password")
+r2_objs, _ = everything("red2:red2-password")
+red_ids = {o["id"] for o in r1_objs if RED in o.get("object_marking_refs", [])}
+assert red_ids, "red1 sees the red objects"
+for objs in (r2_objs, a_objs, g_objs):
+    assert not red_ids & {o["id"] for o in objs}, "a red object leaked"
+for oid in sorted(red_ids):
+    assert call(C + f"objects/{oid}/", user="red2:red2-password")[0] == 404
+    assert call(C + f"objects/{oid}/", user="red1:red1-password")[0] == 200
+bogota = [o for o in r1_objs if o["type"] == "incident" and "Bogota" in o["name"]]
+assert bogota and RED in bogota[0]["object_marking_refs"] and bogota[0]["x_sitrep_share_with"] == ["red1"]
 # no leak by id, versions, manifest, match[id] or type filters
 for oid in sorted(amber_ids)[:5]:
     for path in (f"objects/{oid}/", f"objects/{oid}/versions/"):

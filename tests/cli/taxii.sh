@@ -144,6 +144,37 @@ assert s == 200 and st2 == st
 s, h, b = call(C + "objects/threat-actor--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f/", user=G)
 assert s == 200 and b["objects"][0]["name"] == "Evil Org"
 assert call(C + "objects/", user=A, method="POST", body=b"not json")[0] == 422
+# versions: two of one object, and match[version]
+def ta(modified, name):
+    return {"type": "threat-actor", "spec_version": "2.1",
+            "id": "threat-actor--1f2d3c4b-5a69-4788-9a1b-2c3d4e5f6a7b",
+            "created": "2020-01-01T00:00:00.000Z", "modified": modified, "name": name}
+body = json.dumps({"objects": [ta("2020-01-01T00:00:00.000Z", "Old name"),
+                               ta("2021-01-01T00:00:00.000Z", "New name")]}).encode()
+assert call(C + "objects/", user=A, method="POST", body=body)[0] == 202
+V = C + "objects/threat-actor--1f2d3c4b-5a69-4788-9a1b-2c3d4e5f6a7b/"
+s, h, b = call(V, user=G)
+assert [o["name"] for o in b["objects"]] == ["New name"], b          # last by default
+s, h, b = call(V + "?match[version]=first", user=G)
+assert [o["name"] for o in b["objects"]] == ["Old name"], b
+s, h, b = call(V + "?match[version]=all", user=G)
+assert len(b["objects"]) == 2
+s, h, b = call(V + "?match[version]=2020-01-01T00:00:00.000Z", user=G)
+assert [o["name"] for o in b["objects"]] == ["Old name"]
+s, h, b = call(V + "versions/", user=G)
+assert b["versions"] == ["2020-01-01T00:00:00.000Z", "2021-01-01T00:00:00.000Z"], b
+# pages stay stable while objects are added
+s, h, p1 = call(C + "objects/?limit=5", user=G)
+added = json.dumps({"objects": [dict(ta("2022-01-01T00:00:00.000Z", "Newer"),
+    id="threat-actor--9a8b7c6d-5e4f-4321-8765-4321abcdef01")]}).encode()
+assert call(C + "objects/", user=A, method="POST", body=added)[0] == 202
+rest, nxt = [], p1["next"]
+while nxt:
+    s, h, p = call(C + f"objects/?limit=5&next={nxt}", user=G)
+    rest += p.get("objects", []); nxt = p.get("next")
+ids = [o["id"] for o in p1["objects"] + rest]
+assert len(ids) == len(set(ids)), "a page repeated an object"
+assert {o["id"] for o in g_objs} <= set(ids), "a page lost an object"
 # DELETE: only users who may write, only what partners posted
 TA = C + "objects/threat-actor--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f/"
 assert call(TA, user=G, method="DELETE")[0] == 403

@@ -16,6 +16,8 @@
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/tlp.h"
+#include "serve/api.h"
 #include "serve/taxii.h"
 #include "store/store.h"
 
@@ -23,6 +25,7 @@
 
 struct server {
     struct taxii *t;
+    struct api *api;
     time_t published;
 };
 
@@ -70,12 +73,23 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *con, const char 
     struct taxii_request rq = {method, url, query_of, header_of, con, up->body.data,
                                up->too_big ? TAXII_MAX_CONTENT + 1 : up->body.len};
     struct taxii_response rs;
-    taxii_handle(sv->t, &rq, &rs);
+    if (strncmp(url, "/api/", 5) == 0) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        const struct sockaddr_in *sa = ci ? (const struct sockaddr_in *)ci->client_addr : NULL;
+        bool local = sa && sa->sin_family == AF_INET &&
+                     ntohl(sa->sin_addr.s_addr) == INADDR_LOOPBACK;
+        api_handle(sv->api, &rq, local, &rs);
+    } else {
+        taxii_handle(sv->t, &rq, &rs);
+    }
     struct MHD_Response *r =
         MHD_create_response_from_buffer(rs.body.len, rs.body.data, MHD_RESPMEM_MUST_COPY);
     enum MHD_Result ok = MHD_NO;
     if (r) {
-        MHD_add_response_header(r, "Content-Type", TAXII_MEDIA);
+        MHD_add_response_header(r, "Content-Type", strncmp(url, "/api/", 5) == 0
+                                                       ? "application/json"
+                                                       : TAXII_MEDIA);
         if (rs.date_first[0]) {
             MHD_add_response_header(r, "X-TAXII-Date-Added-First", rs.date_first);
             MHD_add_response_header(r, "X-TAXII-Date-Added-Last", rs.date_last);
@@ -137,8 +151,10 @@ int cmd_serve(int argc, char **argv)
         {"listen", required_argument, NULL, 'l'},
         {"tls-cert", required_argument, NULL, 'c'},
         {"tls-key", required_argument, NULL, 'k'},
+        {"anonymous", required_argument, NULL, 'a'},
         {NULL, 0, NULL, 0}};
     const char *db = NULL, *listen = "127.0.0.1:8080", *cert = NULL, *key = NULL;
+    int anonymous = TLP_CLEAR; /* local requests without credentials read clear data */
     int c;
     optind = 1;
     opterr = 0;
@@ -148,6 +164,17 @@ int cmd_serve(int argc, char **argv)
         case 'l': listen = optarg; break;
         case 'c': cert = optarg; break;
         case 'k': key = optarg; break;
+        case 'a': {
+            enum tlp t;
+            if (strcmp(optarg, "none") == 0)
+                anonymous = -1;
+            else if (tlp_parse(optarg, &t) && t != TLP_RED)
+                anonymous = (int)t;
+            else
+                return cli_usage_error("serve", "--anonymous is none, clear, green, amber or "
+                                                "amber+strict, not '%s'", optarg);
+            break;
+        }
         default:
             return cli_option_error("serve", c, argv);
         }
@@ -172,7 +199,7 @@ int cmd_serve(int argc, char **argv)
     struct store *s;
     if (cli_open_store(db, &s, &path) != EXIT_OK)
         return EXIT_FAIL;
-    struct server sv = {taxii_new(s), 0};
+    struct server sv = {taxii_new(s), NULL, 0};
     if (!sv.t) {
         fprintf(stderr, "sitrep: cannot initialise libsodium\n");
         store_close(s);
@@ -186,6 +213,7 @@ int cmd_serve(int argc, char **argv)
         return EXIT_FAIL;
     }
     sv.published = time(NULL);
+    sv.api = api_new(s, sv.t, anonymous);
     char *cert_pem = cert ? read_pem(cert) : NULL, *key_pem = key ? read_pem(key) : NULL;
     if ((cert && !cert_pem) || (key && !key_pem)) {
         free(cert_pem);
@@ -222,6 +250,7 @@ int cmd_serve(int argc, char **argv)
     while (!stop)
         pause();
     MHD_stop_daemon(d);
+    api_free(sv.api);
     free(cert_pem);
     free(key_pem);
     taxii_free(sv.t);

@@ -118,8 +118,8 @@ int taxii_publish(struct taxii *t, size_t *added)
 
 /* ---- responses ----------------------------------------------------------- */
 
-static void error(struct taxii_response *rs, int status, const char *title,
-                  const char *description)
+void taxii_error(struct taxii_response *rs, int status, const char *title,
+                 const char *description)
 {
     char code[8];
     snprintf(code, sizeof code, "%d", status);
@@ -179,10 +179,16 @@ static bool authenticate(struct taxii *t, const struct taxii_request *rq,
     if (t->failures < 8)
         t->failures++;
     usleep(100000u * t->failures);
-    error(rs, 401, "Unauthorized", "This server needs a user: HTTP Basic with a password, or "
+    taxii_error(rs, 401, "Unauthorized", "This server needs a user: HTTP Basic with a password, or "
                                    "a Bearer token.");
     rs->www_authenticate = true;
     return false;
+}
+
+bool taxii_user(struct taxii *t, const struct taxii_request *rq, struct taxii_response *rs,
+                struct store_user *u)
+{
+    return authenticate(t, rq, rs, u);
 }
 
 /* ---- the objects a user may see ------------------------------------------- */
@@ -314,7 +320,7 @@ static bool page(const struct taxii_request *rq, struct taxii_response *rs, size
         char *end;
         long v = strtol(l, &end, 10);
         if (*end || v <= 0) {
-            error(rs, 400, "Bad limit", "limit must be a whole number above 0.");
+            taxii_error(rs, 400, "Bad limit", "limit must be a whole number above 0.");
             return false;
         }
         if ((size_t)v < *limit)
@@ -324,7 +330,7 @@ static bool page(const struct taxii_request *rq, struct taxii_response *rs, size
         char *end;
         long long v = strtoll(next, &end, 10);
         if (*end || v < 0 || (size_t)v > n) {
-            error(rs, 400, "Bad next", "next is not a value this server gave.");
+            taxii_error(rs, 400, "Bad next", "next is not a value this server gave.");
             return false;
         }
         *from = (size_t)v;
@@ -353,7 +359,7 @@ static void listing(struct taxii *t, const struct taxii_request *rq, struct taxi
 {
     struct items it = {.clearance = u->clearance, .user = u->name};
     if (store_query_stix(t->s, 0, collect, &it) != ERR_OK) {
-        error(rs, 500, "Store error", "The store could not be read.");
+        taxii_error(rs, 500, "Store error", "The store could not be read.");
         items_free(&it);
         return;
     }
@@ -367,7 +373,7 @@ static void listing(struct taxii *t, const struct taxii_request *rq, struct taxi
     if (id && passing == 0 && !rq->query(rq->ctx, "added_after") &&
         !rq->query(rq->ctx, "match[version]") && !rq->query(rq->ctx, "match[spec_version]")) {
         /* absent, or above the user's clearance: the same answer */
-        error(rs, 404, "Not found", "No such object in this collection.");
+        taxii_error(rs, 404, "Not found", "No such object in this collection.");
         goto out;
     }
     size_t to = from, shown = 0;
@@ -500,18 +506,18 @@ static void post_objects(struct taxii *t, const struct taxii_request *rq,
                          struct taxii_response *rs, const struct store_user *u)
 {
     if (!u->can_write) {
-        error(rs, 403, "Forbidden", "This user may not write to the collection.");
+        taxii_error(rs, 403, "Forbidden", "This user may not write to the collection.");
         return;
     }
     const char *type = rq->header(rq->ctx, "Content-Type");
     if (!type || strncmp(type, "application/taxii+json", 22) != 0 ||
         (strchr(type, ';') && !strstr(type, "version=2.1"))) {
-        error(rs, 415, "Unsupported Media Type",
+        taxii_error(rs, 415, "Unsupported Media Type",
               "POST objects as " TAXII_MEDIA ".");
         return;
     }
     if (rq->body_len > TAXII_MAX_CONTENT) {
-        error(rs, 413, "Payload Too Large", "The envelope is larger than max_content_length.");
+        taxii_error(rs, 413, "Payload Too Large", "The envelope is larger than max_content_length.");
         return;
     }
     struct buf okb, badb;
@@ -538,9 +544,9 @@ static void post_objects(struct taxii *t, const struct taxii_request *rq,
     jw_arr_end(&okw);
     jw_arr_end(&badw);
     if (rc == ERR_PARSE || rc == ERR_TOOBIG) {
-        error(rs, 422, "Unprocessable Entity", why ? why : "not an envelope of STIX objects");
+        taxii_error(rs, 422, "Unprocessable Entity", why ? why : "not an envelope of STIX objects");
     } else if (rc != ERR_OK) {
-        error(rs, 500, "Store error", "The objects could not be stored.");
+        taxii_error(rs, 500, "Store error", "The objects could not be stored.");
     } else {
         char id[80], key[96];
         snprintf(key, sizeof key, "status:%s:%zu:%lld", p.now, t->next_status, (long long)now);
@@ -569,12 +575,12 @@ static void delete_object(struct taxii *t, const struct taxii_request *rq,
                           struct taxii_response *rs, const struct store_user *u, const char *id)
 {
     if (!u->can_write) {
-        error(rs, 403, "Forbidden", "This user may not delete from the collection.");
+        taxii_error(rs, 403, "Forbidden", "This user may not delete from the collection.");
         return;
     }
     struct items it = {.clearance = u->clearance, .user = u->name};
     if (store_query_stix(t->s, 0, collect, &it) != ERR_OK) {
-        error(rs, 500, "Store error", "The store could not be read.");
+        taxii_error(rs, 500, "Store error", "The store could not be read.");
         items_free(&it);
         return;
     }
@@ -589,12 +595,12 @@ static void delete_object(struct taxii *t, const struct taxii_request *rq,
         }
     if (!seen || (spec && !in_list(spec, "2.1"))) {
         items_free(&it);
-        error(rs, 404, "Not found", "No such object in this collection.");
+        taxii_error(rs, 404, "Not found", "No such object in this collection.");
         return;
     }
     if (own) {
         items_free(&it);
-        error(rs, 403, "Forbidden", "sitrep's own objects come from its data and are not "
+        taxii_error(rs, 403, "Forbidden", "sitrep's own objects come from its data and are not "
                                     "deleted.");
         return;
     }
@@ -612,7 +618,7 @@ static void delete_object(struct taxii *t, const struct taxii_request *rq,
     }
     items_free(&it);
     if (rc != ERR_OK) {
-        error(rs, 500, "Store error", "The object could not be deleted.");
+        taxii_error(rs, 500, "Store error", "The object could not be deleted.");
         return;
     }
     rs->status = 200;
@@ -695,7 +701,7 @@ void taxii_handle(struct taxii *t, const struct taxii_request *rq, struct taxii_
     if (!authenticate(t, rq, rs, &u))
         return;
     if (!accepts(rq)) {
-        error(rs, 406, "Not Acceptable", "This server answers " TAXII_MEDIA ".");
+        taxii_error(rs, 406, "Not Acceptable", "This server answers " TAXII_MEDIA ".");
         return;
     }
     const char *p = rq->path;
@@ -704,11 +710,11 @@ void taxii_handle(struct taxii *t, const struct taxii_request *rq, struct taxii_
         if (get)
             discovery(rs);
         else
-            error(rs, 405, "Method Not Allowed", "Discovery is read with GET.");
+            taxii_error(rs, 405, "Method Not Allowed", "Discovery is read with GET.");
         return;
     }
     if (strncmp(p, API_ROOT, strlen(API_ROOT)) != 0) {
-        error(rs, 404, "Not found", "No such resource.");
+        taxii_error(rs, 404, "Not found", "No such resource.");
         return;
     }
     p += strlen(API_ROOT);
@@ -716,7 +722,7 @@ void taxii_handle(struct taxii *t, const struct taxii_request *rq, struct taxii_
         if (get)
             api_root(rs);
         else
-            error(rs, 405, "Method Not Allowed", "The API root is read with GET.");
+            taxii_error(rs, 405, "Method Not Allowed", "The API root is read with GET.");
         return;
     }
     if (strncmp(p, "status/", 7) == 0) {
@@ -731,7 +737,7 @@ void taxii_handle(struct taxii *t, const struct taxii_request *rq, struct taxii_
                 buf_puts(&rs->body, t->statuses[i].json);
                 return;
             }
-        error(rs, 404, "Not found", "No such status.");
+        taxii_error(rs, 404, "Not found", "No such status.");
         return;
     }
     if (strcmp(p, "collections/") == 0) {
@@ -749,7 +755,7 @@ void taxii_handle(struct taxii *t, const struct taxii_request *rq, struct taxii_
     size_t cl = strlen(t->collection);
     if (strncmp(p, "collections/", 12) != 0 || strncmp(p + 12, t->collection, cl) != 0 ||
         p[12 + cl] != '/') {
-        error(rs, 404, "Not found", "No such collection.");
+        taxii_error(rs, 404, "Not found", "No such collection.");
         return;
     }
     p += 12 + cl + 1;
@@ -770,7 +776,7 @@ void taxii_handle(struct taxii *t, const struct taxii_request *rq, struct taxii_
         else if (post)
             post_objects(t, rq, rs, &u);
         else
-            error(rs, 405, "Method Not Allowed", "Objects are read with GET and added with "
+            taxii_error(rs, 405, "Method Not Allowed", "Objects are read with GET and added with "
                                                  "POST.");
         return;
     }
@@ -779,7 +785,7 @@ void taxii_handle(struct taxii *t, const struct taxii_request *rq, struct taxii_
         snprintf(id, sizeof id, "%s", p + 8);
         char *slash = strchr(id, '/');
         if (!slash) {
-            error(rs, 404, "Not found", "No such resource.");
+            taxii_error(rs, 404, "Not found", "No such resource.");
             return;
         }
         const char *rest = slash + 1;
@@ -791,12 +797,12 @@ void taxii_handle(struct taxii *t, const struct taxii_request *rq, struct taxii_
         else if (strcmp(rest, "") == 0 && strcmp(rq->method, "DELETE") == 0)
             delete_object(t, rq, rs, &u, id);
         else if (strcmp(rest, "") == 0)
-            error(rs, 405, "Method Not Allowed", "An object is read with GET, deleted with "
+            taxii_error(rs, 405, "Method Not Allowed", "An object is read with GET, deleted with "
                                                  "DELETE.");
         else
-            error(rs, 404, "Not found", "No such resource.");
+            taxii_error(rs, 404, "Not found", "No such resource.");
         return;
     }
-    error(rs, get || post ? 404 : 405, get || post ? "Not found" : "Method Not Allowed",
+    taxii_error(rs, get || post ? 404 : 405, get || post ? "Not found" : "Method Not Allowed",
           "No such resource.");
 }

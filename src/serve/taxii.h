@@ -29,6 +29,7 @@
 #include "../core/buf.h"
 
 struct store;
+struct store_user;
 
 #define TAXII_MEDIA "application/taxii+json;version=2.1"
 #define TAXII_STIX_MEDIA "application/stix+json;version=2.1"
@@ -64,5 +65,14 @@ int taxii_publish(struct taxii *t, size_t *added);
 /* Answers one request; rs->body is initialised here and freed by the
  * caller with buf_free(). */
 void taxii_handle(struct taxii *t, const struct taxii_request *rq, struct taxii_response *rs);
+
+/* The user of a request (HTTP Basic or Bearer), as taxii_handle() checks
+ * it; false with a 401 in rs (initialised by the caller) when none. */
+bool taxii_user(struct taxii *t, const struct taxii_request *rq, struct taxii_response *rs,
+                struct store_user *u);
+
+/* A JSON error: {"title", "description", "http_status"}. */
+void taxii_error(struct taxii_response *rs, int status, const char *title,
+                 const char *description);
 
 #endif

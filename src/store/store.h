@@ -47,6 +47,9 @@ struct store_filter {
     const char *uid;         /* one incident's id, or NULL (incidents only) */
     int max_tlp;             /* 1 + the most restrictive TLP level to pass
                               * (enum tlp + 1), or 0 for every level */
+    const char *red_user;    /* when set, TLP:RED passes only if its
+                              * distribution names this user */
+    long long offset;        /* rows skipped first (pages) */
 };
 
 struct store_count {

@@ -220,8 +220,10 @@ static const char *const stmt_sql[ST__COUNT] = {
         " AND (?6 IS NULL OR doc = ?6)"
         " AND (?8 IS NULL OR (SELECT " TLP_RANK("d.tlp") " FROM documents d"
         " WHERE d.id = events.document_id) <= ?8)"
+        " AND (?9 IS NULL OR (SELECT d.tlp <> 'red' OR instr(',' || d.share_with || ',',"
+        " ',' || ?9 || ',') > 0 FROM documents d WHERE d.id = events.document_id))"
         " ORDER BY date NULLS LAST, doc, document_id, seq"
-        " LIMIT ?7",
+        " LIMIT ?7 OFFSET ?10",
     /* the events no incident holds yet, in the order they were stored */
     [ST_PENDING] =
         "SELECT " EVENT_COLUMNS_E ", e.id, e.document_id, " REPORTED ", " TLP_RANK("d.tlp")
@@ -272,8 +274,9 @@ static const char *const stmt_sql[ST__COUNT] = {
         " AND (?5 IS NULL OR type = ?5)"
         " AND (?7 IS NULL OR uid = ?7)"
         " AND (?8 IS NULL OR " TLP_RANK("tlp") " <= ?8)"
+        " AND (?9 IS NULL OR tlp <> 'red' OR instr(',' || share_with || ',', ',' || ?9 || ',') > 0)"
         " ORDER BY date NULLS LAST, id"
-        " LIMIT ?6",
+        " LIMIT ?6 OFFSET ?10",
     [ST_INC_REPORTS] =
         "SELECT " EVENT_COLUMNS_E ", d.hash, d.source, d.title, d.url, d.published, "
         TLP_RANK("d.tlp") ", " REPORTED ", d.share_with"
@@ -844,6 +847,8 @@ static int sq_query_events(struct store *base, const struct store_filter *f,
     bind_int(st, 7, f->limit > 0 ? f->limit : -1, &rc);
     if (f->max_tlp > 0)
         bind_int(st, 8, f->max_tlp - 1, &rc);
+    bind_str(st, 9, f->red_user, &rc);
+    bind_int(st, 10, f->offset > 0 ? f->offset : 0, &rc);
     if (rc != SQLITE_OK) {
         code = fail(s, "querying events");
         goto out;
@@ -1259,6 +1264,8 @@ static int sq_query_incidents(struct store *base, const struct store_filter *f,
     bind_str(st, 7, f->uid, &rc);
     if (f->max_tlp > 0)
         bind_int(st, 8, f->max_tlp - 1, &rc);
+    bind_str(st, 9, f->red_user, &rc);
+    bind_int(st, 10, f->offset > 0 ? f->offset : 0, &rc);
     if (rc != SQLITE_OK) {
         code = fail(s, "querying incidents");
         goto out;

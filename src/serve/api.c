@@ -1,0 +1,504 @@
+/* api.c - the JSON API (api.h). */
+#include "api.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analyze/alert.h"
+#include "../analyze/trend.h"
+#include "../core/alloc.h"
+#include "../core/err.h"
+#include "../core/jsonw.h"
+#include "../core/tlp.h"
+#include "../extract/date.h"
+#include "../extract/event.h"
+#include "../store/store.h"
+
+#define API_LIMIT 100
+#define API_LIMIT_MAX 1000
+
+struct api {
+    struct store *s;
+    struct taxii *t;
+    int anonymous;
+};
+
+struct api *api_new(struct store *s, struct taxii *t, int anonymous)
+{
+    struct api *a = xcalloc(1, sizeof *a);
+    a->s = s;
+    a->t = t;
+    a->anonymous = anonymous;
+    return a;
+}
+
+void api_free(struct api *a)
+{
+    free(a);
+}
+
+/* ---- the request ------------------------------------------------------------ */
+
+static const char *q(const struct taxii_request *rq, const char *key)
+{
+    const char *v = rq->query(rq->ctx, key);
+    return v && *v ? v : NULL;
+}
+
+static bool iso_date(const char *s)
+{
+    struct date d;
+    size_t n = strlen(s);
+    return (n == 4 || n == 7 || n == 10) && date_parse_iso(s, &d);
+}
+
+/* The filter of the query (and the user's clearance); false with a 400
+ * in rs when a value is wrong. */
+static bool filter_of(const struct taxii_request *rq, const struct store_user *u,
+                      struct store_filter *f, char cc[3], struct taxii_response *rs)
+{
+    memset(f, 0, sizeof *f);
+    f->since = q(rq, "since");
+    f->until = q(rq, "until");
+    f->group = q(rq, "group");
+    f->type = q(rq, "type");
+    const char *country = q(rq, "country");
+    if ((f->since && !iso_date(f->since)) || (f->until && !iso_date(f->until))) {
+        taxii_error(rs, 400, "Bad date", "since and until are YYYY, YYYY-MM or YYYY-MM-DD.");
+        return false;
+    }
+    if (country) {
+        if (strlen(country) != 2) {
+            taxii_error(rs, 400, "Bad country", "country is a two-letter ISO code.");
+            return false;
+        }
+        cc[0] = (char)(country[0] & ~0x20);
+        cc[1] = (char)(country[1] & ~0x20);
+        cc[2] = '\0';
+        f->country = cc;
+    }
+    if (f->type && !event_type_valid(f->type)) {
+        taxii_error(rs, 400, "Bad type", "type is an event type (attack, kidnapping, ...).");
+        return false;
+    }
+    f->limit = API_LIMIT;
+    const char *l = q(rq, "limit"), *c = q(rq, "cursor");
+    if (l) {
+        char *end;
+        long long v = strtoll(l, &end, 10);
+        if (*end || v < 1) {
+            taxii_error(rs, 400, "Bad limit", "limit is a whole number above 0.");
+            return false;
+        }
+        f->limit = v < API_LIMIT_MAX ? v : API_LIMIT_MAX;
+    }
+    if (c) {
+        char *end;
+        long long v = strtoll(c, &end, 10);
+        if (*end || v < 0) {
+            taxii_error(rs, 400, "Bad cursor", "cursor is a value this server gave.");
+            return false;
+        }
+        f->offset = v;
+    }
+    f->max_tlp = u->clearance + 1;
+    f->red_user = u->name;
+    return true;
+}
+
+/* ---- JSON of what the store holds -------------------------------------------- */
+
+static void count(struct jw *w, const char *key, long long v)
+{
+    jw_key(w, key);
+    if (v < 0)
+        jw_null(w);
+    else
+        jw_int(w, v);
+}
+
+static void incident_json(struct jw *w, const struct incident *in)
+{
+    jw_obj_begin(w);
+    jw_key(w, "id"); jw_str(w, in->uid);
+    jw_key(w, "type"); jw_str(w, in->type);
+    jw_key(w, "method"); jw_str(w, in->method);
+    jw_key(w, "actor"); jw_str(w, in->actor);
+    jw_key(w, "actor_group"); jw_str(w, in->actor_group);
+    jw_key(w, "target"); jw_str(w, in->target);
+    jw_key(w, "country"); jw_str(w, in->country[0] ? in->country : NULL);
+    jw_key(w, "place"); jw_str(w, in->place);
+    jw_key(w, "lat");
+    in->has_coords ? jw_double(w, in->lat) : jw_null(w);
+    jw_key(w, "lon");
+    in->has_coords ? jw_double(w, in->lon) : jw_null(w);
+    jw_key(w, "date"); jw_str(w, in->date[0] ? in->date : NULL);
+    count(w, "killed", in->killed);
+    count(w, "killed_min", in->killed_min);
+    count(w, "killed_max", in->killed_max);
+    count(w, "injured", in->injured);
+    count(w, "kidnapped", in->kidnapped);
+    count(w, "detained", in->detained);
+    jw_key(w, "sources"); jw_int(w, in->sources);
+    jw_key(w, "background"); jw_bool(w, in->background);
+    jw_key(w, "tlp"); jw_str(w, tlp_name((enum tlp)in->tlp));
+    jw_obj_end(w);
+}
+
+/* A page being written: rows past `limit` are only counted (one more
+ * than the page says there is a next). */
+struct page {
+    struct jw *w;
+    long long n, limit;
+};
+
+static int on_incident(void *ctx, const struct incident *in)
+{
+    struct page *p = ctx;
+    if (p->limit <= 0 || p->n < p->limit)
+        incident_json(p->w, in);
+    p->n++;
+    return 0;
+}
+
+static int on_event(void *ctx, const struct event *e)
+{
+    struct page *p = ctx;
+    if (p->limit > 0 && p->n >= p->limit) {
+        p->n++;
+        return 0;
+    }
+    struct buf b;
+    buf_init(&b, 0);
+    event_write_json(&b, e); /* one line, with its newline */
+    if (b.len && b.data[b.len - 1] == '\n')
+        b.len--;
+    jw_raw(p->w, b.data, b.len);
+    buf_free(&b);
+    p->n++;
+    return 0;
+}
+
+/* A page of incidents or events, with "next". */
+static void listing(struct api *a, const struct taxii_request *rq, const struct store_user *u,
+                    struct taxii_response *rs, bool incidents)
+{
+    struct store_filter f;
+    char cc[3];
+    if (!filter_of(rq, u, &f, cc, rs))
+        return;
+    long long want = f.limit;
+    f.limit = want + 1; /* one more says whether there is a next page */
+    struct jw w;
+    jw_init(&w, &rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, incidents ? "incidents" : "events");
+    jw_arr_begin(&w);
+    struct page p = {&w, 0, want};
+    int rc = incidents ? store_query_incidents(a->s, &f, on_incident, &p)
+                       : store_query_events(a->s, &f, on_event, &p);
+    if (rc != ERR_OK) {
+        buf_reset(&rs->body);
+        taxii_error(rs, 500, "Store error", "The store could not be read.");
+        return;
+    }
+    jw_arr_end(&w);
+    jw_key(&w, "next");
+    if (p.n > want) {
+        char next[24];
+        snprintf(next, sizeof next, "%lld", f.offset + want);
+        jw_str(&w, next);
+    } else {
+        jw_null(&w);
+    }
+    jw_obj_end(&w);
+    rs->status = 200;
+}
+
+/* One incident with every source the user may see. */
+struct sources {
+    struct jw *w;
+    const struct store_user *u;
+    size_t n;
+};
+
+static int on_source(void *ctx, const struct store_report *r)
+{
+    struct sources *s = ctx;
+    if (r->tlp > s->u->clearance)
+        return 0;
+    if (r->tlp == TLP_RED) {
+        char needle[80];
+        snprintf(needle, sizeof needle, ",%s,", s->u->name);
+        char hay[600];
+        snprintf(hay, sizeof hay, ",%s,", r->share_with ? r->share_with : "");
+        if (!strstr(hay, needle))
+            return 0;
+    }
+    struct jw *w = s->w;
+    jw_obj_begin(w);
+    jw_key(w, "doc"); jw_str(w, r->e->doc);
+    jw_key(w, "document"); jw_str(w, r->doc_hash);
+    jw_key(w, "title"); jw_str(w, r->title);
+    jw_key(w, "url"); jw_str(w, r->url);
+    jw_key(w, "published"); jw_str(w, r->published);
+    jw_key(w, "tlp"); jw_str(w, tlp_name((enum tlp)r->tlp));
+    jw_key(w, "event");
+    struct buf b;
+    buf_init(&b, 0);
+    event_write_json(&b, r->e);
+    if (b.len && b.data[b.len - 1] == '\n')
+        b.len--;
+    jw_raw(w, b.data, b.len);
+    buf_free(&b);
+    jw_obj_end(w);
+    s->n++;
+    return 0;
+}
+
+static void one_incident(struct api *a, const char *id, const struct store_user *u,
+                         struct taxii_response *rs)
+{
+    struct store_filter f = {.uid = id, .max_tlp = u->clearance + 1, .red_user = u->name};
+    struct jw w;
+    jw_init(&w, &rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, "incident");
+    struct page p = {&w, 0, 0};
+    int rc = store_query_incidents(a->s, &f, on_incident, &p);
+    if (rc == ERR_OK && p.n == 0) {
+        buf_reset(&rs->body);
+        taxii_error(rs, 404, "Not found", "No such incident.");
+        return;
+    }
+    jw_key(&w, "sources");
+    jw_arr_begin(&w);
+    struct sources s = {&w, u, 0};
+    if (rc == ERR_OK)
+        rc = store_incident_reports(a->s, id, on_source, &s);
+    jw_arr_end(&w);
+    jw_obj_end(&w);
+    if (rc != ERR_OK) {
+        buf_reset(&rs->body);
+        taxii_error(rs, 500, "Store error", "The store could not be read.");
+        return;
+    }
+    rs->status = 200;
+}
+
+/* ---- trends and alerts --------------------------------------------------------- */
+
+struct gather {
+    struct trend *t;
+    const char *split;
+};
+
+static int on_trend(void *ctx, const struct incident *in)
+{
+    struct gather *g = ctx;
+    const char *key = "all";
+    if (g->split && strcmp(g->split, "group") == 0)
+        key = in->actor_group ? in->actor_group : "unattributed";
+    else if (g->split && strcmp(g->split, "country") == 0)
+        key = in->country[0] ? in->country : "unknown";
+    else if (g->split && strcmp(g->split, "type") == 0)
+        key = in->type;
+    long long tolls[4] = {in->killed, in->injured, in->kidnapped, in->detained};
+    trend_add(g->t, key, in->date, tolls);
+    return 0;
+}
+
+static void trends(struct api *a, const struct taxii_request *rq, const struct store_user *u,
+                   struct taxii_response *rs)
+{
+    struct store_filter f;
+    char cc[3];
+    if (!filter_of(rq, u, &f, cc, rs))
+        return;
+    f.limit = 0;
+    f.offset = 0;
+    const char *by = q(rq, "by"), *split = q(rq, "split");
+    enum trend_by tb = TREND_MONTH;
+    if (by && strcmp(by, "week") == 0)
+        tb = TREND_WEEK;
+    else if (by && strcmp(by, "year") == 0)
+        tb = TREND_YEAR;
+    else if (by && strcmp(by, "month") != 0) {
+        taxii_error(rs, 400, "Bad by", "by is week, month or year.");
+        return;
+    }
+    if (split && strcmp(split, "none") != 0 && strcmp(split, "group") != 0 &&
+        strcmp(split, "country") != 0 && strcmp(split, "type") != 0) {
+        taxii_error(rs, 400, "Bad split", "split is none, group, country or type.");
+        return;
+    }
+    struct trend t;
+    trend_init(&t, tb);
+    struct gather g = {&t, split};
+    int rc = store_query_incidents(a->s, &f, on_trend, &g);
+    trend_finish(&t);
+    if (rc != ERR_OK) {
+        trend_free(&t);
+        taxii_error(rs, 500, "Store error", "The store could not be read.");
+        return;
+    }
+    static const char *const by_names[] = {"week", "month", "year"};
+    struct jw w;
+    jw_init(&w, &rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, "by");
+    jw_str(&w, by_names[tb]);
+    jw_key(&w, "periods");
+    jw_arr_begin(&w);
+    for (size_t p = 0; p < t.n_periods; p++) {
+        char name[16];
+        trend_period_name(tb, t.first + (long)p, name, sizeof name);
+        jw_str(&w, name);
+    }
+    jw_arr_end(&w);
+    jw_key(&w, "left_out");
+    jw_int(&w, t.imprecise);
+    jw_key(&w, "series");
+    jw_arr_begin(&w);
+    for (size_t i = 0; i < t.n_series; i++) {
+        jw_obj_begin(&w);
+        jw_key(&w, "key");
+        jw_str(&w, t.series[i].key);
+        for (int m = 0; m < TM__COUNT; m++) {
+            jw_key(&w, trend_measure_names[m]);
+            jw_arr_begin(&w);
+            for (size_t p = 0; p < t.n_periods; p++)
+                jw_int(&w, t.series[i].v[m][p]);
+            jw_arr_end(&w);
+        }
+        jw_obj_end(&w);
+    }
+    jw_arr_end(&w);
+    jw_obj_end(&w);
+    trend_free(&t);
+    rs->status = 200;
+}
+
+struct found {
+    struct alert_item *items;
+    char (*text)[3][48]; /* country, group, uid */
+    size_t n, cap;
+};
+
+static int on_alert_incident(void *ctx, const struct incident *in)
+{
+    struct found *fd = ctx;
+    long day;
+    if (!in->country[0] || !trend_days(in->date, &day))
+        return 0;
+    if (fd->n == fd->cap) {
+        fd->cap = fd->cap ? 2 * fd->cap : 256;
+        fd->items = xrealloc(fd->items, fd->cap * sizeof *fd->items);
+        fd->text = xrealloc(fd->text, fd->cap * sizeof *fd->text);
+    }
+    snprintf(fd->text[fd->n][0], 48, "%s", in->country);
+    snprintf(fd->text[fd->n][1], 48, "%s", in->actor_group ? in->actor_group : "");
+    snprintf(fd->text[fd->n][2], 48, "%s", in->uid);
+    fd->items[fd->n] = (struct alert_item){NULL, NULL, day, fd->n};
+    fd->n++;
+    return 0;
+}
+
+static void alerts(struct api *a, const struct taxii_request *rq, const struct store_user *u,
+                   struct taxii_response *rs)
+{
+    struct store_filter f;
+    char cc[3];
+    if (!filter_of(rq, u, &f, cc, rs))
+        return;
+    f.limit = 0;
+    f.offset = 0;
+    struct found fd = {0};
+    if (store_query_incidents(a->s, &f, on_alert_incident, &fd) != ERR_OK) {
+        free(fd.items);
+        free(fd.text);
+        taxii_error(rs, 500, "Store error", "The store could not be read.");
+        return;
+    }
+    long end = -1;
+    for (size_t i = 0; i < fd.n; i++) {
+        fd.items[i].country = fd.text[i][0];
+        fd.items[i].group = fd.text[i][1][0] ? fd.text[i][1] : NULL;
+        if (fd.items[i].day > end)
+            end = fd.items[i].day;
+    }
+    struct alert_params ap;
+    alert_defaults(&ap);
+    struct alert_series *v = NULL;
+    size_t n = fd.n ? alert_scan(fd.items, fd.n, end, &ap, &v) : 0;
+    struct jw w;
+    jw_init(&w, &rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, "alerts");
+    jw_arr_begin(&w);
+    for (size_t i = 0; i < n; i++) {
+        if (!v[i].r.flagged)
+            continue;
+        jw_obj_begin(&w);
+        jw_key(&w, "series"); jw_str(&w, v[i].key);
+        jw_key(&w, "group"); jw_str(&w, v[i].group[0] ? v[i].group : NULL);
+        jw_key(&w, "country"); jw_str(&w, v[i].country);
+        jw_key(&w, "incidents"); jw_int(&w, v[i].r.observed);
+        jw_key(&w, "baseline_incidents"); jw_int(&w, v[i].r.baseline);
+        jw_key(&w, "expected"); jw_double(&w, v[i].r.expected);
+        jw_key(&w, "p"); jw_double(&w, v[i].r.p);
+        jw_key(&w, "score"); jw_double(&w, v[i].r.score);
+        jw_key(&w, "incident_ids");
+        jw_arr_begin(&w);
+        for (size_t k = 0; k < v[i].n_items; k++)
+            jw_str(&w, fd.text[v[i].items[k]][2]);
+        jw_arr_end(&w);
+        jw_obj_end(&w);
+    }
+    jw_arr_end(&w);
+    jw_obj_end(&w);
+    free(v);
+    free(fd.items);
+    free(fd.text);
+    rs->status = 200;
+}
+
+/* ---- routing --------------------------------------------------------------------- */
+
+void api_handle(struct api *a, const struct taxii_request *rq, bool local,
+                struct taxii_response *rs)
+{
+    memset(rs, 0, sizeof *rs);
+    buf_init(&rs->body, 0);
+    struct store_user u = {0};
+    const char *auth = rq->header(rq->ctx, "Authorization");
+    if (!auth && local && a->anonymous >= 0) {
+        snprintf(u.name, sizeof u.name, "anonymous");
+        u.clearance = a->anonymous < TLP_RED ? a->anonymous : TLP_AMBER_STRICT;
+    } else if (!taxii_user(a->t, rq, rs, &u)) {
+        return;
+    }
+    const char *p = rq->path + strlen("/api/");
+    if (strcmp(rq->method, "GET") != 0) {
+        taxii_error(rs, 405, "Method Not Allowed", "The API is read with GET.");
+        return;
+    }
+    if (strcmp(p, "incidents") == 0 || strcmp(p, "incidents/") == 0)
+        listing(a, rq, &u, rs, true);
+    else if (strncmp(p, "incidents/", 10) == 0) {
+        char id[64];
+        snprintf(id, sizeof id, "%s", p + 10);
+        char *slash = strchr(id, '/');
+        if (slash)
+            *slash = '\0';
+        one_incident(a, id, &u, rs);
+    } else if (strcmp(p, "events") == 0 || strcmp(p, "events/") == 0)
+        listing(a, rq, &u, rs, false);
+    else if (strcmp(p, "trends") == 0 || strcmp(p, "trends/") == 0)
+        trends(a, rq, &u, rs);
+    else if (strcmp(p, "alerts") == 0 || strcmp(p, "alerts/") == 0)
+        alerts(a, rq, &u, rs);
+    else
+        taxii_error(rs, 404, "Not found", "No such route of the API.");
+}

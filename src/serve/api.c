@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "../analyze/alert.h"
 #include "../analyze/trend.h"
 #include "../core/alloc.h"
@@ -12,6 +14,8 @@
 #include "../core/jsonw.h"
 #include "../core/tlp.h"
 #include "../extract/date.h"
+#include "../extract/ev.h"
+#include "../ingest/ingest.h"
 #include "../extract/event.h"
 #include "../store/store.h"
 
@@ -63,6 +67,11 @@ static bool filter_of(const struct taxii_request *rq, const struct store_user *u
     f->until = q(rq, "until");
     f->group = q(rq, "group");
     f->type = q(rq, "type");
+    f->text = q(rq, "q");
+    if (f->text && strlen(f->text) > 512) {
+        taxii_error(rs, 400, "Bad q", "q is at most 512 bytes of words.");
+        return false;
+    }
     const char *country = q(rq, "country");
     if ((f->since && !iso_date(f->since)) || (f->until && !iso_date(f->until))) {
         taxii_error(rs, 400, "Bad date", "since and until are YYYY, YYYY-MM or YYYY-MM-DD.");
@@ -287,6 +296,218 @@ static void one_incident(struct api *a, const char *id, const struct store_user 
     rs->status = 200;
 }
 
+/* ---- full text ------------------------------------------------------------------ */
+
+static int on_hit(void *ctx, const struct store_hit *h)
+{
+    struct page *p = ctx;
+    if (p->n++ >= p->limit)
+        return 0;
+    struct jw *w = p->w;
+    jw_obj_begin(w);
+    jw_key(w, "document"); jw_str(w, h->doc_hash);
+    jw_key(w, "doc"); jw_str(w, h->doc);
+    jw_key(w, "title"); jw_str(w, h->title);
+    jw_key(w, "url"); jw_str(w, h->url);
+    jw_key(w, "published"); jw_str(w, h->published);
+    jw_key(w, "tlp"); jw_str(w, tlp_name((enum tlp)h->tlp));
+    jw_key(w, "snippet"); jw_str(w, h->snippet);
+    jw_key(w, "events"); jw_int(w, h->events);
+    jw_obj_end(w);
+    return 0;
+}
+
+static void search(struct api *a, const struct taxii_request *rq, const struct store_user *u,
+                   struct taxii_response *rs)
+{
+    struct store_filter f;
+    char cc[3];
+    if (!filter_of(rq, u, &f, cc, rs))
+        return;
+    if (!f.text) {
+        taxii_error(rs, 400, "No q", "search needs q, the words to look for.");
+        return;
+    }
+    long long want = f.limit;
+    f.limit = want + 1;
+    struct jw w;
+    jw_init(&w, &rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, "documents");
+    jw_arr_begin(&w);
+    struct page p = {&w, 0, want};
+    if (store_search(a->s, &f, on_hit, &p) != ERR_OK) {
+        buf_reset(&rs->body);
+        taxii_error(rs, 500, "Store error", "The store could not be searched.");
+        return;
+    }
+    jw_arr_end(&w);
+    jw_key(&w, "next");
+    if (p.n > want) {
+        char next[24];
+        snprintf(next, sizeof next, "%lld", f.offset + want);
+        jw_str(&w, next);
+    } else {
+        jw_null(&w);
+    }
+    jw_obj_end(&w);
+    rs->status = 200;
+}
+
+/* ---- ingest ----------------------------------------------------------------------- */
+
+/* One posted document being stored: what the ingest sink saw. */
+struct posting {
+    struct store *s;
+    enum tlp tlp;
+    const char *share_with;
+    struct jw *w;
+    char problem[300]; /* the reader's complaint, if any */
+    int status;        /* 201 added, 200 known already, or an error's */
+};
+
+static void post_report(void *ctx, enum ingest_level level, const char *source,
+                        const char *message)
+{
+    struct posting *ps = ctx;
+    (void)source;
+    if (level == INGEST_ERROR && !ps->problem[0])
+        snprintf(ps->problem, sizeof ps->problem, "%s", message);
+}
+
+static int post_doc(void *ctx, struct doc *d)
+{
+    struct posting *ps = ctx;
+    if (ps->status) { /* one document per request */
+        doc_free(d);
+        return 1;
+    }
+    struct event_list events = {0};
+    char hash[33];
+    bool found = false, added = false;
+    d->tlp = (int)ps->tlp;
+    d->share_with = ps->share_with;
+    store_doc_hash(d->text, d->len, hash);
+    ev_extract(d, &events);
+    for (size_t i = 0; i < events.n; i++)
+        event_make_uid(&events.v[i], hash, i);
+    int rc = store_begin(ps->s);
+    if (rc == ERR_OK)
+        rc = store_has_document(ps->s, hash, &found);
+    if (rc == ERR_OK && !found)
+        rc = store_put_document(ps->s, d, hash, &events, &added);
+    if (rc == ERR_OK && added)
+        rc = store_fuse(ps->s, NULL);
+    rc = rc == ERR_OK ? store_commit(ps->s) : rc;
+    if (rc != ERR_OK) {
+        store_rollback(ps->s);
+        ps->status = 500;
+    } else {
+        ps->status = added ? 201 : 200;
+        struct jw *w = ps->w;
+        jw_obj_begin(w);
+        jw_key(w, "document"); jw_str(w, hash);
+        jw_key(w, "doc"); jw_str(w, d->id);
+        jw_key(w, "added"); jw_bool(w, added);
+        jw_key(w, "tlp"); jw_str(w, tlp_name(ps->tlp));
+        jw_key(w, "events");
+        jw_arr_begin(w);
+        for (size_t i = 0; i < events.n; i++) {
+            struct buf b;
+            buf_init(&b, 0);
+            event_write_json(&b, &events.v[i]);
+            if (b.len && b.data[b.len - 1] == '\n')
+                b.len--;
+            jw_raw(w, b.data, b.len);
+            buf_free(&b);
+        }
+        jw_arr_end(w);
+        jw_obj_end(w);
+    }
+    event_list_free(&events);
+    doc_free(d);
+    return 0;
+}
+
+/* POST /api/documents: one article (text/plain, text/html, or JSON
+ * {"text", "id"?, "title"?, "url"?, "published"?}) stored, its events
+ * extracted and fused; ?tlp= marks it (at most the poster's clearance),
+ * ?share_with= names who may see a red one. */
+static void post_document(struct api *a, const struct taxii_request *rq,
+                          const struct store_user *u, struct taxii_response *rs)
+{
+    if (!u->can_write) {
+        taxii_error(rs, 403, "Forbidden", "This user may not add documents.");
+        return;
+    }
+    if (rq->body_len > TAXII_MAX_CONTENT) {
+        taxii_error(rs, 413, "Too large", "A document is at most 16 MiB.");
+        return;
+    }
+    if (rq->body_len == 0) {
+        taxii_error(rs, 400, "Empty", "The request has no document.");
+        return;
+    }
+    enum tlp tlp = TLP_CLEAR;
+    const char *t = q(rq, "tlp"), *share = q(rq, "share_with");
+    if (t && !tlp_parse(t, &tlp)) {
+        taxii_error(rs, 400, "Bad tlp", "tlp is clear, green, amber, amber+strict or red.");
+        return;
+    }
+    if ((int)tlp > u->clearance) {
+        taxii_error(rs, 403, "Forbidden", "A document may not be marked above the poster's clearance.");
+        return;
+    }
+    if ((tlp == TLP_RED) != (share != NULL)) {
+        taxii_error(rs, 400, "Bad share_with", "A red document names who may see it (share_with); only a red one does.");
+        return;
+    }
+    const char *type = rq->header(rq->ctx, "Content-Type");
+    char hash[33], name[64];
+    store_doc_hash(rq->body, rq->body_len, hash);
+    snprintf(name, sizeof name, "api-%.12s.txt", hash); /* the document's id */
+    char *line = NULL;
+    if (type && strncmp(type, "text/html", 9) == 0) {
+        snprintf(name, sizeof name, "api-%.12s.html", hash);
+    } else if (type && strncmp(type, "application/json", 16) == 0) {
+        cJSON *o = cJSON_ParseWithLength(rq->body, rq->body_len);
+        if (!cJSON_IsObject(o) || !cJSON_IsString(cJSON_GetObjectItem(o, "text"))) {
+            cJSON_Delete(o);
+            taxii_error(rs, 400, "Bad document", "A JSON document is an object with a \"text\" string.");
+            return;
+        }
+        if (!cJSON_GetObjectItem(o, "id")) {
+            char id[48];
+            snprintf(id, sizeof id, "api-%.12s", hash);
+            cJSON_AddStringToObject(o, "id", id);
+        }
+        line = cJSON_PrintUnformatted(o);
+        cJSON_Delete(o);
+        snprintf(name, sizeof name, "api.jsonl");
+    } else if (type && strncmp(type, "text/plain", 10) != 0) {
+        taxii_error(rs, 415, "Unsupported Media Type", "Post text/plain, text/html or application/json.");
+        return;
+    }
+    struct jw w;
+    jw_init(&w, &rs->body);
+    struct posting ps = {a->s, tlp, share, &w, "", 0};
+    struct ingest_sink sink = {post_doc, post_report, &ps};
+    if (line)
+        ingest_memory(name, line, strlen(line), NULL, &sink);
+    else
+        ingest_memory(name, rq->body, rq->body_len, NULL, &sink);
+    free(line);
+    if (ps.status == 0 || ps.status == 500) {
+        buf_reset(&rs->body);
+        if (ps.status == 500)
+            taxii_error(rs, 500, "Store error", "The document could not be stored.");
+        else
+            taxii_error(rs, 400, "Bad document", ps.problem[0] ? ps.problem : "No document was read.");
+        return;
+    }
+    rs->status = ps.status;
+}
+
 /* ---- trends and alerts --------------------------------------------------------- */
 
 struct gather {
@@ -480,8 +701,14 @@ void api_handle(struct api *a, const struct taxii_request *rq, bool local,
         return;
     }
     const char *p = rq->path + strlen("/api/");
-    if (strcmp(rq->method, "GET") != 0) {
-        taxii_error(rs, 405, "Method Not Allowed", "The API is read with GET.");
+    bool documents = strcmp(p, "documents") == 0 || strcmp(p, "documents/") == 0;
+    if (documents && strcmp(rq->method, "POST") == 0) {
+        post_document(a, rq, &u, rs);
+        return;
+    }
+    if (strcmp(rq->method, "GET") != 0 || documents) {
+        taxii_error(rs, 405, "Method Not Allowed",
+                    documents ? "Documents are added with POST." : "The API is read with GET.");
         return;
     }
     if (strcmp(p, "incidents") == 0 || strcmp(p, "incidents/") == 0)
@@ -499,6 +726,8 @@ void api_handle(struct api *a, const struct taxii_request *rq, bool local,
         trends(a, rq, &u, rs);
     else if (strcmp(p, "alerts") == 0 || strcmp(p, "alerts/") == 0)
         alerts(a, rq, &u, rs);
+    else if (strcmp(p, "search") == 0 || strcmp(p, "search/") == 0)
+        search(a, rq, &u, rs);
     else
         taxii_error(rs, 404, "Not found", "No such route of the API.");
 }

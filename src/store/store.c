@@ -118,6 +118,11 @@ int store_incident_reports(struct store *s, const char *uid, store_report_fn fn,
     return s->ops->incident_reports(s, uid, fn, ctx);
 }
 
+int store_search(struct store *s, const struct store_filter *f, store_hit_fn fn, void *ctx)
+{
+    return s->ops->search(s, f, fn, ctx);
+}
+
 int store_put_stix(struct store *s, const struct store_stix *o, bool *added)
 {
     return s->ops->put_stix(s, o, added);

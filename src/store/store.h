@@ -31,7 +31,7 @@
 #include "../extract/event.h"
 #include "../ingest/ingest.h"
 
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 
 struct store;
 
@@ -50,6 +50,8 @@ struct store_filter {
     const char *red_user;    /* when set, TLP:RED passes only if its
                               * distribution names this user */
     long long offset;        /* rows skipped first (pages) */
+    const char *text;        /* words the document must hold (full text:
+                              * every word, a trailing * a prefix), or NULL */
 };
 
 struct store_count {
@@ -115,6 +117,17 @@ struct store_stix {
     const char *share_with; /* TLP:RED: the users it may go to ("a,b"), or NULL */
 };
 
+/* A document that matched a full-text search. */
+struct store_hit {
+    const char *doc_hash, *doc, *title, *url, *published;
+    int tlp;             /* enum tlp */
+    const char *snippet; /* the words around the match, each matched word
+                          * between [ and ] */
+    long long events;    /* how many events were extracted from it */
+};
+
+typedef int (*store_hit_fn)(void *ctx, const struct store_hit *h);
+
 /* Receives one STIX object; returns 0 to go on, non-zero to stop. */
 typedef int (*store_stix_fn)(void *ctx, const struct store_stix *o);
 
@@ -163,6 +176,9 @@ struct store_ops {
     /* The reports of the incident uid, oldest first (ERR_NOTFOUND when
      * there is no such incident). */
     int (*incident_reports)(struct store *s, const char *uid, store_report_fn fn, void *ctx);
+    /* The documents holding f->text, best first, under f's max_tlp,
+     * red_user, limit and offset (its other fields are ignored). */
+    int (*search)(struct store *s, const struct store_filter *f, store_hit_fn fn, void *ctx);
     /* Stores one version of a STIX object unless it is there; *added
      * (may be NULL) says which. */
     int (*put_stix)(struct store *s, const struct store_stix *o, bool *added);
@@ -212,6 +228,7 @@ int store_fuse(struct store *s, size_t *fused);
 int store_query_incidents(struct store *s, const struct store_filter *f,
                           store_incident_fn fn, void *ctx);
 int store_incident_reports(struct store *s, const char *uid, store_report_fn fn, void *ctx);
+int store_search(struct store *s, const struct store_filter *f, store_hit_fn fn, void *ctx);
 int store_put_stix(struct store *s, const struct store_stix *o, bool *added);
 int store_query_stix(struct store *s, int max_tlp, store_stix_fn fn, void *ctx);
 int store_delete_stix(struct store *s, const char *id, const char *version, size_t *deleted);

@@ -144,6 +144,19 @@ static const char *const migrations[] = {
     "ALTER TABLE documents ADD COLUMN share_with TEXT;"
     "ALTER TABLE incidents ADD COLUMN share_with TEXT;"
     "ALTER TABLE stix_objects ADD COLUMN share_with TEXT;",
+    /* 9: full text of the documents (FTS5 over title and text, kept by
+     * triggers; the index holds no copy of the text) */
+    "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text,"
+    " content='documents', content_rowid='id',"
+    " tokenize='unicode61 remove_diacritics 2');"
+    "INSERT INTO documents_fts(documents_fts) VALUES('rebuild');"
+    "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+    " INSERT INTO documents_fts(rowid, title, text) VALUES(new.id, new.title, new.text);"
+    " END;"
+    "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN"
+    " INSERT INTO documents_fts(documents_fts, rowid, title, text)"
+    " VALUES('delete', old.id, old.title, old.text);"
+    " END;",
 };
 
 _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
@@ -156,7 +169,7 @@ enum stmt {
     ST_INS_DOC, ST_INS_EVENT, ST_HAS_DOC, ST_GET_DOC, ST_QUERY,
     ST_PENDING, ST_CANDIDATES, ST_INS_INCIDENT, ST_SET_INCIDENT, ST_GET_RECORD,
     ST_TALLY, ST_CHOSEN, ST_UPD_INCIDENT, ST_QUERY_INC, ST_INC_REPORTS,
-    ST_PUT_STIX, ST_QUERY_STIX,
+    ST_PUT_STIX, ST_QUERY_STIX, ST_SEARCH,
     ST__COUNT
 };
 
@@ -222,6 +235,8 @@ static const char *const stmt_sql[ST__COUNT] = {
         " WHERE d.id = events.document_id) <= ?8)"
         " AND (?9 IS NULL OR (SELECT d.tlp <> 'red' OR instr(',' || d.share_with || ',',"
         " ',' || ?9 || ',') > 0 FROM documents d WHERE d.id = events.document_id))"
+        " AND (?11 IS NULL OR document_id IN"
+        " (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?11))"
         " ORDER BY date NULLS LAST, doc, document_id, seq"
         " LIMIT ?7 OFFSET ?10",
     /* the events no incident holds yet, in the order they were stored */
@@ -275,6 +290,8 @@ static const char *const stmt_sql[ST__COUNT] = {
         " AND (?7 IS NULL OR uid = ?7)"
         " AND (?8 IS NULL OR " TLP_RANK("tlp") " <= ?8)"
         " AND (?9 IS NULL OR tlp <> 'red' OR instr(',' || share_with || ',', ',' || ?9 || ',') > 0)"
+        " AND (?11 IS NULL OR id IN (SELECT e.incident_id FROM events e WHERE e.document_id IN"
+        " (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?11)))"
         " ORDER BY date NULLS LAST, id"
         " LIMIT ?6 OFFSET ?10",
     [ST_INC_REPORTS] =
@@ -292,6 +309,16 @@ static const char *const stmt_sql[ST__COUNT] = {
         "SELECT id, version, type, tlp, known, json, date_added, own, share_with"
         " FROM stix_objects"
         " WHERE ?1 IS NULL OR tlp <= ?1 ORDER BY seq",
+    [ST_SEARCH] =
+        "SELECT d.hash, d.doc, d.title, d.url, d.published, " TLP_RANK("d.tlp") ","
+        " snippet(documents_fts, 1, '[', ']', '...', 20),"
+        " (SELECT count(*) FROM events e WHERE e.document_id = d.id)"
+        " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+        " WHERE documents_fts MATCH ?1"
+        " AND (?2 IS NULL OR " TLP_RANK("d.tlp") " <= ?2)"
+        " AND (?3 IS NULL OR d.tlp <> 'red'"
+        " OR instr(',' || d.share_with || ',', ',' || ?3 || ',') > 0)"
+        " ORDER BY rank LIMIT ?4 OFFSET ?5",
 };
 
 /* The columns of EVENT_COLUMNS, in order (query results start at 0,
@@ -526,6 +553,40 @@ static int sq_rollback(struct store *base)
 /* Binding helpers: each does nothing once *rc holds an error, so a run
  * of binds is checked once. Strings are bound without a copy: they
  * outlive the step. */
+/* An FTS5 expression of a user's words: each word quoted (so nothing in
+ * it is FTS5 syntax), all required, a trailing '*' kept as a prefix
+ * search. Empty when there are no words. */
+static void fts_match(const char *words, struct buf *out)
+{
+    buf_reset(out);
+    for (const char *p = words; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            p++;
+        if (!*p)
+            break;
+        const char *w = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+            p++;
+        size_t n = (size_t)(p - w);
+        bool prefix = n > 1 && w[n - 1] == '*';
+        if (prefix)
+            n--;
+        if (out->len)
+            buf_putc(out, ' ');
+        buf_putc(out, '"');
+        for (size_t i = 0; i < n; i++) {
+            if (w[i] == '"')
+                buf_putc(out, '"');
+            buf_putc(out, w[i]);
+        }
+        buf_putc(out, '"');
+        if (prefix)
+            buf_putc(out, '*');
+    }
+    buf_putc(out, '\0');
+    out->len--;
+}
+
 static void bind_str(sqlite3_stmt *st, int i, const char *v, int *rc)
 {
     if (*rc == SQLITE_OK)
@@ -849,6 +910,14 @@ static int sq_query_events(struct store *base, const struct store_filter *f,
         bind_int(st, 8, f->max_tlp - 1, &rc);
     bind_str(st, 9, f->red_user, &rc);
     bind_int(st, 10, f->offset > 0 ? f->offset : 0, &rc);
+    struct buf match;
+    buf_init(&match, 0);
+    if (f->text) {
+        fts_match(f->text, &match);
+        bind_str(st, 11, match.len ? match.data : NULL, &rc);
+    } else {
+        bind_str(st, 11, NULL, &rc);
+    }
     if (rc != SQLITE_OK) {
         code = fail(s, "querying events");
         goto out;
@@ -865,6 +934,7 @@ static int sq_query_events(struct store *base, const struct store_filter *f,
 out:
     sqlite3_reset(st); /* ends the read, so checkpoints can go on */
     sqlite3_clear_bindings(st);
+    buf_free(&match);
     sqlite3_finalize(own);
     return code;
 }
@@ -1266,6 +1336,14 @@ static int sq_query_incidents(struct store *base, const struct store_filter *f,
         bind_int(st, 8, f->max_tlp - 1, &rc);
     bind_str(st, 9, f->red_user, &rc);
     bind_int(st, 10, f->offset > 0 ? f->offset : 0, &rc);
+    struct buf match;
+    buf_init(&match, 0);
+    if (f->text) {
+        fts_match(f->text, &match);
+        bind_str(st, 11, match.len ? match.data : NULL, &rc);
+    } else {
+        bind_str(st, 11, NULL, &rc);
+    }
     if (rc != SQLITE_OK) {
         code = fail(s, "querying incidents");
         goto out;
@@ -1282,6 +1360,7 @@ static int sq_query_incidents(struct store *base, const struct store_filter *f,
 out:
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
+    buf_free(&match);
     return code;
 }
 
@@ -1330,6 +1409,54 @@ out:
     event_clear(&e);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
+    return code;
+}
+
+/* Full-text search of the documents (store.h). */
+static int sq_search(struct store *base, const struct store_filter *f, store_hit_fn fn,
+                     void *ctx)
+{
+    struct sqlite_store *s = sq(base);
+    sqlite3_stmt *st = s->st[ST_SEARCH];
+    int rc = SQLITE_OK;
+    int code = ERR_OK;
+    struct buf match;
+    buf_init(&match, 0);
+    fts_match(f->text ? f->text : "", &match);
+    if (match.len == 0) {
+        buf_free(&match);
+        return ERR_OK; /* no words: nothing matches */
+    }
+    bind_str(st, 1, match.data, &rc);
+    if (f->max_tlp > 0)
+        bind_int(st, 2, f->max_tlp - 1, &rc);
+    bind_str(st, 3, f->red_user, &rc);
+    bind_int(st, 4, f->limit > 0 ? f->limit : -1, &rc);
+    bind_int(st, 5, f->offset > 0 ? f->offset : 0, &rc);
+    if (rc != SQLITE_OK) {
+        code = fail(s, "searching documents");
+        goto out;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_hit h = {
+            .doc_hash = (const char *)sqlite3_column_text(st, 0),
+            .doc = (const char *)sqlite3_column_text(st, 1),
+            .title = (const char *)sqlite3_column_text(st, 2),
+            .url = (const char *)sqlite3_column_text(st, 3),
+            .published = (const char *)sqlite3_column_text(st, 4),
+            .tlp = sqlite3_column_int(st, 5),
+            .snippet = (const char *)sqlite3_column_text(st, 6),
+            .events = sqlite3_column_int64(st, 7),
+        };
+        if (fn(ctx, &h))
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        code = fail(s, "searching documents");
+out:
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    buf_free(&match);
     return code;
 }
 
@@ -1636,6 +1763,7 @@ const struct store_ops store_sqlite_ops = {
     .fuse = sq_fuse,
     .query_incidents = sq_query_incidents,
     .incident_reports = sq_incident_reports,
+    .search = sq_search,
     .put_stix = sq_put_stix,
     .query_stix = sq_query_stix,
     .delete_stix = sq_delete_stix,

@@ -16,6 +16,7 @@
 #include "../extract/date.h"
 #include "../extract/ev.h"
 #include "../ingest/ingest.h"
+#include "../lexicon/lex.h"
 #include "../extract/event.h"
 #include "../store/store.h"
 
@@ -351,6 +352,319 @@ static void search(struct api *a, const struct taxii_request *rq, const struct s
         jw_null(&w);
     }
     jw_obj_end(&w);
+    rs->status = 200;
+}
+
+/* ---- groups ---------------------------------------------------------------------- */
+
+/* What the incidents say of one group. */
+struct tally {
+    long long incidents, killed, injured, kidnapped;
+    char first[11], last[11];
+};
+
+static void tally_add(struct tally *t, const struct incident *in)
+{
+    t->incidents++;
+    t->killed += in->killed > 0 ? in->killed : 0;
+    t->injured += in->injured > 0 ? in->injured : 0;
+    t->kidnapped += in->kidnapped > 0 ? in->kidnapped : 0;
+    if (in->date[0] && (!t->first[0] || strcmp(in->date, t->first) < 0))
+        snprintf(t->first, sizeof t->first, "%s", in->date);
+    if (in->date[0] && strcmp(in->date, t->last) > 0)
+        snprintf(t->last, sizeof t->last, "%s", in->date);
+}
+
+static void tally_json(struct jw *w, const struct tally *t)
+{
+    jw_key(w, "incidents"); jw_int(w, t->incidents);
+    jw_key(w, "killed"); jw_int(w, t->killed);
+    jw_key(w, "injured"); jw_int(w, t->injured);
+    jw_key(w, "kidnapped"); jw_int(w, t->kidnapped);
+    jw_key(w, "first"); jw_str(w, t->first[0] ? t->first : NULL);
+    jw_key(w, "last"); jw_str(w, t->last[0] ? t->last : NULL);
+}
+
+static int on_group_incident(void *ctx, const struct incident *in)
+{
+    struct tally *by_actor = ctx;
+    const struct lex_actor *g = in->actor_group ? lex_actor_by_key(in->actor_group) : NULL;
+    if (g)
+        tally_add(&by_actor[g - lex_actors], in);
+    return 0;
+}
+
+struct ranked {
+    size_t actor; /* index in lex_actors */
+    long long incidents;
+};
+
+static int by_incidents(const void *a, const void *b)
+{
+    const struct ranked *x = a, *y = b;
+    if (x->incidents != y->incidents)
+        return x->incidents < y->incidents ? 1 : -1;
+    return (x->actor > y->actor) - (x->actor < y->actor);
+}
+
+/* GET /api/groups: every group the visible incidents name, most active
+ * first, with its totals (the filters narrow the incidents counted). */
+static void groups(struct api *a, const struct taxii_request *rq, const struct store_user *u,
+                   struct taxii_response *rs)
+{
+    struct store_filter f;
+    char cc[3];
+    if (!filter_of(rq, u, &f, cc, rs))
+        return;
+    f.limit = 0;
+    f.offset = 0;
+    struct tally *t = xcalloc(lex_n_actors ? lex_n_actors : 1, sizeof *t);
+    if (store_query_incidents(a->s, &f, on_group_incident, t) != ERR_OK) {
+        free(t);
+        taxii_error(rs, 500, "Store error", "The store could not be read.");
+        return;
+    }
+    struct ranked *order = xcalloc(lex_n_actors ? lex_n_actors : 1, sizeof *order);
+    size_t n = 0;
+    for (size_t i = 0; i < lex_n_actors; i++)
+        if (t[i].incidents)
+            order[n++] = (struct ranked){i, t[i].incidents};
+    qsort(order, n, sizeof *order, by_incidents);
+    struct jw w;
+    jw_init(&w, &rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, "groups");
+    jw_arr_begin(&w);
+    for (size_t k = 0; k < n; k++) {
+        const struct lex_actor *g = &lex_actors[order[k].actor];
+        jw_obj_begin(&w);
+        jw_key(&w, "key"); jw_str(&w, g->key);
+        jw_key(&w, "name"); jw_str(&w, g->name);
+        jw_key(&w, "kind"); jw_str(&w, g->kind);
+        jw_key(&w, "parent"); jw_str(&w, g->parent);
+        tally_json(&w, &t[order[k].actor]);
+        jw_obj_end(&w);
+    }
+    jw_arr_end(&w);
+    jw_obj_end(&w);
+    free(order);
+    free(t);
+    rs->status = 200;
+}
+
+/* The profile of one group: counts by country, method and type, its
+ * latest incidents, and what its money is said to be. */
+#define PROFILE_KEYS 64
+#define PROFILE_RECENT 10
+
+struct count_of {
+    char key[48];
+    long long n;
+};
+
+struct profile {
+    struct tally total;
+    struct count_of countries[PROFILE_KEYS], methods[PROFILE_KEYS], types[PROFILE_KEYS];
+    size_t n_countries, n_methods, n_types;
+    struct incident recent[PROFILE_RECENT]; /* latest first; strings owned */
+    size_t n_recent;
+    struct jw *w; /* financing events are written as they come */
+};
+
+static void count_key(struct count_of *v, size_t *n, const char *key)
+{
+    if (!key || !*key)
+        return;
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(v[i].key, key) == 0) {
+            v[i].n++;
+            return;
+        }
+    if (*n < PROFILE_KEYS) {
+        snprintf(v[*n].key, sizeof v[*n].key, "%s", key);
+        v[(*n)++].n = 1;
+    }
+}
+
+static int by_count(const void *a, const void *b)
+{
+    const struct count_of *x = a, *y = b;
+    return x->n < y->n ? 1 : x->n > y->n ? -1 : strcmp(x->key, y->key);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+static void incident_copy(struct incident *to, const struct incident *from)
+{
+    *to = *from;
+    to->uid = dup_or_null(from->uid);
+    to->type = dup_or_null(from->type);
+    to->method = dup_or_null(from->method);
+    to->actor = dup_or_null(from->actor);
+    to->actor_group = dup_or_null(from->actor_group);
+    to->target = dup_or_null(from->target);
+    to->place = dup_or_null(from->place);
+    to->first_reported = dup_or_null(from->first_reported);
+    to->last_reported = dup_or_null(from->last_reported);
+    to->share_with = dup_or_null(from->share_with);
+}
+
+static void incident_drop(struct incident *in)
+{
+    free(in->uid);
+    free(in->type);
+    free(in->method);
+    free(in->actor);
+    free(in->actor_group);
+    free(in->target);
+    free(in->place);
+    free(in->first_reported);
+    free(in->last_reported);
+    free(in->share_with);
+}
+
+static int on_profile_incident(void *ctx, const struct incident *in)
+{
+    struct profile *p = ctx;
+    tally_add(&p->total, in);
+    count_key(p->countries, &p->n_countries, in->country);
+    count_key(p->methods, &p->n_methods, in->method);
+    count_key(p->types, &p->n_types, in->type);
+    if (!in->date[0])
+        return 0;
+    size_t at = p->n_recent; /* keep the latest, latest first */
+    while (at > 0 && strcmp(p->recent[at - 1].date, in->date) < 0)
+        at--;
+    if (at >= PROFILE_RECENT)
+        return 0;
+    if (p->n_recent == PROFILE_RECENT)
+        incident_drop(&p->recent[--p->n_recent]);
+    memmove(&p->recent[at + 1], &p->recent[at], (p->n_recent - at) * sizeof *p->recent);
+    incident_copy(&p->recent[at], in);
+    p->n_recent++;
+    return 0;
+}
+
+static void counts_json(struct jw *w, const char *key, struct count_of *v, size_t n)
+{
+    qsort(v, n, sizeof *v, by_count);
+    jw_key(w, key);
+    jw_arr_begin(w);
+    for (size_t i = 0; i < n; i++) {
+        jw_obj_begin(w);
+        jw_key(w, "key"); jw_str(w, v[i].key);
+        jw_key(w, "incidents"); jw_int(w, v[i].n);
+        jw_obj_end(w);
+    }
+    jw_arr_end(w);
+}
+
+static int on_financing(void *ctx, const struct event *e)
+{
+    struct jw *w = ctx;
+    jw_obj_begin(w);
+    jw_key(w, "doc"); jw_str(w, e->doc);
+    jw_key(w, "date"); jw_str(w, e->date);
+    jw_key(w, "amount_usd");
+    e->amount_usd >= 0 ? jw_double(w, e->amount_usd) : jw_null(w);
+    jw_key(w, "amount_usd_max");
+    e->amount_usd_max >= 0 ? jw_double(w, e->amount_usd_max) : jw_null(w);
+    jw_key(w, "amount_text"); jw_str(w, e->amount_text);
+    jw_key(w, "evidence"); jw_str(w, e->evidence);
+    jw_obj_end(w);
+    return 0;
+}
+
+static void group_profile(struct api *a, const char *key, const struct taxii_request *rq,
+                          const struct store_user *u, struct taxii_response *rs)
+{
+    const struct lex_actor *g = lex_actor_by_key(key);
+    if (!g) {
+        taxii_error(rs, 404, "Not found", "No group has this key.");
+        return;
+    }
+    struct store_filter f;
+    char cc[3];
+    if (!filter_of(rq, u, &f, cc, rs))
+        return;
+    f.limit = 0;
+    f.offset = 0;
+    struct profile *p = xcalloc(1, sizeof *p);
+    int rc = ERR_OK;
+    /* its affiliates' incidents are its own ("Islamic State" and its
+     * provinces), as in the situation report */
+    struct jw w;
+    jw_init(&w, &rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, "key"); jw_str(&w, g->key);
+    jw_key(&w, "name"); jw_str(&w, g->name);
+    jw_key(&w, "kind"); jw_str(&w, g->kind);
+    jw_key(&w, "home_country"); jw_str(&w, g->country);
+    const struct lex_actor *parent = g->parent ? lex_actor_by_key(g->parent) : NULL;
+    jw_key(&w, "parent");
+    if (parent) {
+        jw_obj_begin(&w);
+        jw_key(&w, "key"); jw_str(&w, parent->key);
+        jw_key(&w, "name"); jw_str(&w, parent->name);
+        jw_obj_end(&w);
+    } else {
+        jw_null(&w);
+    }
+    const char *aliases[32];
+    size_t n_aliases = lex_actor_aliases(g, aliases, 32);
+    jw_key(&w, "aliases");
+    jw_arr_begin(&w);
+    for (size_t i = 0; i < n_aliases; i++)
+        jw_str(&w, aliases[i]);
+    jw_arr_end(&w);
+    jw_key(&w, "affiliates");
+    jw_arr_begin(&w);
+    for (size_t i = 0; i < lex_n_actors; i++) {
+        if (!lex_actors[i].parent || strcmp(lex_actors[i].parent, g->key) != 0)
+            continue;
+        jw_obj_begin(&w);
+        jw_key(&w, "key"); jw_str(&w, lex_actors[i].key);
+        jw_key(&w, "name"); jw_str(&w, lex_actors[i].name);
+        jw_obj_end(&w);
+        if (rc == ERR_OK) {
+            struct store_filter af = f;
+            af.group = lex_actors[i].key;
+            rc = store_query_incidents(a->s, &af, on_profile_incident, p);
+        }
+    }
+    jw_arr_end(&w);
+    f.group = g->key;
+    if (rc == ERR_OK)
+        rc = store_query_incidents(a->s, &f, on_profile_incident, p);
+    tally_json(&w, &p->total);
+    counts_json(&w, "countries", p->countries, p->n_countries);
+    counts_json(&w, "methods", p->methods, p->n_methods);
+    counts_json(&w, "types", p->types, p->n_types);
+    jw_key(&w, "recent");
+    jw_arr_begin(&w);
+    for (size_t i = 0; i < p->n_recent; i++)
+        incident_json(&w, &p->recent[i]);
+    jw_arr_end(&w);
+    jw_key(&w, "financing");
+    jw_arr_begin(&w);
+    struct store_filter money = f;
+    money.type = "financing";
+    money.text = NULL;
+    if (rc == ERR_OK)
+        rc = store_query_events(a->s, &money, on_financing, &w);
+    jw_arr_end(&w);
+    jw_obj_end(&w);
+    for (size_t i = 0; i < p->n_recent; i++)
+        incident_drop(&p->recent[i]);
+    free(p);
+    if (rc != ERR_OK) {
+        buf_reset(&rs->body);
+        taxii_error(rs, 500, "Store error", "The store could not be read.");
+        return;
+    }
     rs->status = 200;
 }
 
@@ -728,6 +1042,16 @@ void api_handle(struct api *a, const struct taxii_request *rq, bool local,
         alerts(a, rq, &u, rs);
     else if (strcmp(p, "search") == 0 || strcmp(p, "search/") == 0)
         search(a, rq, &u, rs);
+    else if (strcmp(p, "groups") == 0 || strcmp(p, "groups/") == 0)
+        groups(a, rq, &u, rs);
+    else if (strncmp(p, "groups/", 7) == 0) {
+        char key[64];
+        snprintf(key, sizeof key, "%s", p + 7);
+        char *slash = strchr(key, '/');
+        if (slash)
+            *slash = '\0';
+        group_profile(a, key, rq, &u, rs);
+    }
     else
         taxii_error(rs, 404, "Not found", "No such route of the API.");
 }

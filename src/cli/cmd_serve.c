@@ -244,9 +244,11 @@ int cmd_serve(int argc, char **argv)
     }
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
-    fprintf(stderr, "sitrep: TAXII 2.1 on %s://%s/taxii2/ (%zu objects published from %s); "
-                    "Ctrl-C stops\n",
+    fprintf(stderr, "sitrep: TAXII 2.1 on %s://%s/taxii2/ (%zu objects published from %s)\n",
             cert ? "https" : "http", listen, published, path);
+    fprintf(stderr, "sitrep: JSON API on %s://%s/api/ (anonymous on 127.0.0.1: %s); "
+                    "Ctrl-C stops\n",
+            cert ? "https" : "http", listen, anonymous < 0 ? "none" : tlp_name((enum tlp)anonymous));
     while (!stop)
         pause();
     MHD_stop_daemon(d);

@@ -199,8 +199,9 @@ const struct cmd cli_commands[] = {
      "\n"
      "example:\n"
      "  printf '%s\\n' \"$PASSWORD\" | sitrep user add partner-a --clearance green --password-stdin\n"},
-    {"serve", cmd_serve, "serve the incidents to partners over TAXII 2.1",
+    {"serve", cmd_serve, "serve the JSON API, and TAXII 2.1 to partners",
      "usage: sitrep serve [--db PATH] [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE]\n"
+     "                    [--anonymous none|clear|green|amber|amber+strict]\n"
      "\n"
      "Serves TAXII 2.1 (discovery at /taxii2/, one API root /api1/ with one\n"
      "collection): the objects of sitrep export, published when it starts and\n"
@@ -212,8 +213,16 @@ const struct cmd cli_commands[] = {
      "write permission may POST objects. Listens on 127.0.0.1:8080 unless\n"
      "told; with a certificate and key, HTTPS.\n"
      "\n"
+     "Beside it, the JSON API under /api/ (README, \"JSON API\"): incidents,\n"
+     "events, one incident with its sources, trends, alerts, groups, a\n"
+     "group's profile, full-text search, and POST /api/documents to ingest\n"
+     "an article (write permission). The same users and clearances; a request\n"
+     "without credentials from 127.0.0.1 reads at the --anonymous clearance\n"
+     "(clear unless told; none asks every request for a user) and never writes.\n"
+     "\n"
      "example:\n"
      "  sitrep serve --listen 127.0.0.1:8080\n"
+     "  curl 'http://127.0.0.1:8080/api/incidents?country=NG&limit=10'\n"
      "  curl -u partner-a:PASSWORD -H 'Accept: application/taxii+json;version=2.1' \\\n"
      "       http://127.0.0.1:8080/taxii2/\n"},
     {"stats", cmd_stats, "count documents and events in the store",

@@ -19,6 +19,7 @@
 #include "core/tlp.h"
 #include "serve/api.h"
 #include "serve/taxii.h"
+#include "serve/web.h"
 #include "store/store.h"
 
 #define REPUBLISH_SECONDS 60
@@ -45,6 +46,43 @@ static const char *header_of(void *ctx, const char *key)
     return MHD_lookup_connection_value(ctx, MHD_HEADER_KIND, key);
 }
 
+/* The dashboard: "/" and "/static/..." from the files embedded in the
+ * binary; the page is checked again each time, the rest kept an hour.
+ * The policy keeps every request of the page on this server. */
+static enum MHD_Result answer_web(struct MHD_Connection *con, const char *url, const char *method)
+{
+    const struct web_file *f = web_find(url);
+    bool get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    static const char not_found[] = "{\"title\":\"Not found\",\"http_status\":\"404\"}";
+    static const char not_allowed[] = "{\"title\":\"Method Not Allowed\",\"http_status\":\"405\"}";
+    struct MHD_Response *r;
+    unsigned status = MHD_HTTP_OK;
+    if (!f || !get) {
+        const char *body = f ? not_allowed : not_found;
+        status = f ? MHD_HTTP_METHOD_NOT_ALLOWED : MHD_HTTP_NOT_FOUND;
+        r = MHD_create_response_from_buffer(strlen(body), (void *)body, MHD_RESPMEM_PERSISTENT);
+        if (r)
+            MHD_add_response_header(r, "Content-Type", "application/json");
+    } else {
+        r = MHD_create_response_from_buffer(f->len, (void *)f->data, MHD_RESPMEM_PERSISTENT);
+        if (r) {
+            MHD_add_response_header(r, "Content-Type", f->media_type);
+            MHD_add_response_header(r, "Cache-Control", strcmp(f->path, "/") == 0
+                                                            ? "no-cache"
+                                                            : "public, max-age=3600");
+            MHD_add_response_header(r, "Content-Security-Policy",
+                                    "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                    "img-src 'self' data:; frame-ancestors 'none'");
+        }
+    }
+    if (!r)
+        return MHD_NO;
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    enum MHD_Result ok = MHD_queue_response(con, status, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
 static enum MHD_Result answer(void *cls, struct MHD_Connection *con, const char *url,
                               const char *method, const char *version, const char *data,
                               size_t *data_size, void **con_cls)
@@ -58,6 +96,13 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *con, const char 
         return MHD_YES;
     }
     struct upload *up = *con_cls;
+    if (strcmp(url, "/") == 0 || strncmp(url, "/static/", 8) == 0) {
+        if (*data_size) { /* a body sent to the dashboard is read and dropped */
+            *data_size = 0;
+            return MHD_YES;
+        }
+        return answer_web(con, url, method);
+    }
     if (*data_size) {
         if (up->body.len + *data_size > TAXII_MAX_CONTENT)
             up->too_big = true;

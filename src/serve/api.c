@@ -231,6 +231,7 @@ struct sources {
     struct jw *w;
     const struct store_user *u;
     size_t n;
+    struct store *with_text; /* set: each source's document text too */
 };
 
 static int on_source(void *ctx, const struct store_report *r)
@@ -262,14 +263,21 @@ static int on_source(void *ctx, const struct store_report *r)
         b.len--;
     jw_raw(w, b.data, b.len);
     buf_free(&b);
+    struct doc *d = NULL;
+    if (s->with_text && store_get_document(s->with_text, r->doc_hash, &d) == ERR_OK && d) {
+        jw_key(w, "text");
+        jw_str(w, d->text);
+    }
+    doc_free(d);
     jw_obj_end(w);
     s->n++;
     return 0;
 }
 
-static void one_incident(struct api *a, const char *id, const struct store_user *u,
-                         struct taxii_response *rs)
+static void one_incident(struct api *a, const char *id, const struct taxii_request *rq,
+                         const struct store_user *u, struct taxii_response *rs)
 {
+    const char *text = q(rq, "text");
     struct store_filter f = {.uid = id, .max_tlp = u->clearance + 1, .red_user = u->name};
     struct jw w;
     jw_init(&w, &rs->body);
@@ -284,7 +292,7 @@ static void one_incident(struct api *a, const char *id, const struct store_user 
     }
     jw_key(&w, "sources");
     jw_arr_begin(&w);
-    struct sources s = {&w, u, 0};
+    struct sources s = {&w, u, 0, text && strcmp(text, "0") != 0 ? a->s : NULL};
     if (rc == ERR_OK)
         rc = store_incident_reports(a->s, id, on_source, &s);
     jw_arr_end(&w);
@@ -352,6 +360,162 @@ static void search(struct api *a, const struct taxii_request *rq, const struct s
         jw_null(&w);
     }
     jw_obj_end(&w);
+    rs->status = 200;
+}
+
+/* ---- the map ------------------------------------------------------------------------ */
+
+/* GET /api/map: the incidents aggregated on a grid of `cell` degrees
+ * (0.5 by default), so a map of 100,000 incidents gets a few thousand
+ * dots: each cell's centre of mass, incidents, tolls, its most common
+ * type, its best-known place and its latest incidents' ids. */
+#define MAP_IDS 20
+
+struct cell {
+    long long key;             /* row * 100000 + column */
+    double lat, lon;           /* sums, then means */
+    long long incidents, killed, injured, kidnapped;
+    long long types[16];       /* by index in event_types[] */
+    char place[48];
+    char ids[MAP_IDS][24];     /* the latest first */
+    char dates[MAP_IDS][11];
+    size_t n_ids;
+};
+
+struct grid {
+    struct cell *v;
+    size_t n, cap;
+    size_t *slots;             /* open addressing: index + 1, 0 empty */
+    size_t n_slots;
+    double size;
+    long long unplaced;
+};
+
+static struct cell *grid_cell(struct grid *g, long long key)
+{
+    if (2 * (g->n + 1) > g->n_slots) {
+        size_t n_slots = g->n_slots ? 2 * g->n_slots : 1024;
+        size_t *slots = xcalloc(n_slots, sizeof *slots);
+        for (size_t i = 0; i < g->n; i++) {
+            size_t h = (size_t)(g->v[i].key * 0x9E3779B97F4A7C15ull) & (n_slots - 1);
+            while (slots[h])
+                h = (h + 1) & (n_slots - 1);
+            slots[h] = i + 1;
+        }
+        free(g->slots);
+        g->slots = slots;
+        g->n_slots = n_slots;
+    }
+    size_t h = (size_t)(key * 0x9E3779B97F4A7C15ull) & (g->n_slots - 1);
+    while (g->slots[h]) {
+        if (g->v[g->slots[h] - 1].key == key)
+            return &g->v[g->slots[h] - 1];
+        h = (h + 1) & (g->n_slots - 1);
+    }
+    if (g->n == g->cap) {
+        g->cap = g->cap ? 2 * g->cap : 256;
+        g->v = xrealloc(g->v, g->cap * sizeof *g->v);
+    }
+    struct cell *c = &g->v[g->n];
+    memset(c, 0, sizeof *c);
+    c->key = key;
+    g->slots[h] = ++g->n;
+    return c;
+}
+
+static int on_map_incident(void *ctx, const struct incident *in)
+{
+    struct grid *g = ctx;
+    if (!in->has_coords) {
+        g->unplaced++;
+        return 0;
+    }
+    long long row = (long long)((in->lat + 90.0) / g->size);
+    long long col = (long long)((in->lon + 180.0) / g->size);
+    struct cell *c = grid_cell(g, row * 100000 + col);
+    c->lat += in->lat;
+    c->lon += in->lon;
+    c->incidents++;
+    c->killed += in->killed > 0 ? in->killed : 0;
+    c->injured += in->injured > 0 ? in->injured : 0;
+    c->kidnapped += in->kidnapped > 0 ? in->kidnapped : 0;
+    for (int t = 0; event_types[t] && t < 16; t++)
+        if (strcmp(event_types[t], in->type) == 0)
+            c->types[t]++;
+    if (in->place && !c->place[0])
+        snprintf(c->place, sizeof c->place, "%s", in->place);
+    size_t at = c->n_ids;
+    while (at > 0 && strcmp(c->dates[at - 1], in->date) < 0)
+        at--;
+    if (at < MAP_IDS) {
+        size_t keep = c->n_ids < MAP_IDS ? c->n_ids : MAP_IDS - 1;
+        memmove(c->ids[at + 1], c->ids[at], (keep - at) * sizeof c->ids[0]);
+        memmove(c->dates[at + 1], c->dates[at], (keep - at) * sizeof c->dates[0]);
+        snprintf(c->ids[at], sizeof c->ids[at], "%s", in->uid);
+        snprintf(c->dates[at], sizeof c->dates[at], "%s", in->date);
+        c->n_ids = keep + 1;
+    }
+    return 0;
+}
+
+static void map(struct api *a, const struct taxii_request *rq, const struct store_user *u,
+                struct taxii_response *rs)
+{
+    struct store_filter f;
+    char cc[3];
+    if (!filter_of(rq, u, &f, cc, rs))
+        return;
+    f.limit = 0;
+    f.offset = 0;
+    struct grid g = {.size = 0.5};
+    const char *cell = q(rq, "cell");
+    if (cell) {
+        char *end;
+        g.size = strtod(cell, &end);
+        if (*end || !(g.size >= 0.01 && g.size <= 30)) {
+            taxii_error(rs, 400, "Bad cell", "cell is a size in degrees, 0.01 to 30.");
+            return;
+        }
+    }
+    if (store_query_incidents(a->s, &f, on_map_incident, &g) != ERR_OK) {
+        free(g.v);
+        free(g.slots);
+        taxii_error(rs, 500, "Store error", "The store could not be read.");
+        return;
+    }
+    struct jw w;
+    jw_init(&w, &rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, "cell"); jw_double(&w, g.size);
+    jw_key(&w, "unplaced"); jw_int(&w, g.unplaced);
+    jw_key(&w, "cells");
+    jw_arr_begin(&w);
+    for (size_t i = 0; i < g.n; i++) {
+        struct cell *c = &g.v[i];
+        int top = 0;
+        for (int t = 1; t < 16; t++)
+            if (c->types[t] > c->types[top])
+                top = t;
+        jw_obj_begin(&w);
+        jw_key(&w, "lat"); jw_double(&w, c->lat / (double)c->incidents);
+        jw_key(&w, "lon"); jw_double(&w, c->lon / (double)c->incidents);
+        jw_key(&w, "incidents"); jw_int(&w, c->incidents);
+        jw_key(&w, "killed"); jw_int(&w, c->killed);
+        jw_key(&w, "injured"); jw_int(&w, c->injured);
+        jw_key(&w, "kidnapped"); jw_int(&w, c->kidnapped);
+        jw_key(&w, "type"); jw_str(&w, event_types[top]);
+        jw_key(&w, "place"); jw_str(&w, c->place[0] ? c->place : NULL);
+        jw_key(&w, "ids");
+        jw_arr_begin(&w);
+        for (size_t k = 0; k < c->n_ids; k++)
+            jw_str(&w, c->ids[k]);
+        jw_arr_end(&w);
+        jw_obj_end(&w);
+    }
+    jw_arr_end(&w);
+    jw_obj_end(&w);
+    free(g.v);
+    free(g.slots);
     rs->status = 200;
 }
 
@@ -1033,7 +1197,7 @@ void api_handle(struct api *a, const struct taxii_request *rq, bool local,
         char *slash = strchr(id, '/');
         if (slash)
             *slash = '\0';
-        one_incident(a, id, &u, rs);
+        one_incident(a, id, rq, &u, rs);
     } else if (strcmp(p, "events") == 0 || strcmp(p, "events/") == 0)
         listing(a, rq, &u, rs, false);
     else if (strcmp(p, "trends") == 0 || strcmp(p, "trends/") == 0)
@@ -1042,6 +1206,8 @@ void api_handle(struct api *a, const struct taxii_request *rq, bool local,
         alerts(a, rq, &u, rs);
     else if (strcmp(p, "search") == 0 || strcmp(p, "search/") == 0)
         search(a, rq, &u, rs);
+    else if (strcmp(p, "map") == 0 || strcmp(p, "map/") == 0)
+        map(a, rq, &u, rs);
     else if (strcmp(p, "groups") == 0 || strcmp(p, "groups/") == 0)
         groups(a, rq, &u, rs);
     else if (strncmp(p, "groups/", 7) == 0) {

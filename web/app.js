@@ -335,7 +335,7 @@ async function openIncident(id) {
          figure('Kidnapped', i.kidnapped), figure('Detained', i.detained), figure('Sources', i.sources),
          [el('dt', {}, 'TLP'), el('dd', {}, el('span', {class: `tlp ${i.tlp}`}, `TLP:${i.tlp.toUpperCase()}`))]),
       el('h3', {}, `${d.sources.length} source${d.sources.length === 1 ? '' : 's'}`),
-      d.sources.map((s) => {
+      ...d.sources.map((s) => {
         const ev = s.event.evidence;
         const [article, mark] = s.text ? articleWithMark(s.text, ev.start, ev.end) : [el('blockquote', {}, ev.text), null];
         const part = el('div', {class: 'source'},
@@ -385,7 +385,7 @@ async function openGroup(key) {
         onclick: () => openIncident(i.id)}, `${i.date} ${i.type}, ${i.place || i.country || '?'}`),
         i.killed ? ` — ${i.killed} killed` : ''))),
       g.financing.length ? el('h3', {}, 'Money') : null,
-      g.financing.map((f) => el('blockquote', {}, f.evidence)),
+      ...g.financing.map((f) => el('blockquote', {}, f.evidence)),
       el('button', {type: 'button', onclick: () => {
         state.filters.group = g.key; readFormFromState(); writeURL(); refresh();
       }}, `Show only ${g.name}`));

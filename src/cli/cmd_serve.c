@@ -96,7 +96,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *con, const char 
         return MHD_YES;
     }
     struct upload *up = *con_cls;
-    if (strcmp(url, "/") == 0 || strncmp(url, "/static/", 8) == 0) {
+    if (strcmp(url, "/") == 0 || strncmp(url, "/static/", 8) == 0 ||
+        strcmp(url, "/favicon.ico") == 0) {
         if (*data_size) { /* a body sent to the dashboard is read and dropped */
             *data_size = 0;
             return MHD_YES;

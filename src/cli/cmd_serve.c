@@ -27,7 +27,9 @@
 struct server {
     struct taxii *t;
     struct api *api;
-    time_t published;
+    struct store *s;
+    time_t published;      /* when the store's objects were last published */
+    long long generation;  /* the store's generation then (store.h) */
 };
 
 /* What a connection uploads. */
@@ -112,8 +114,13 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *con, const char 
         *data_size = 0;
         return MHD_YES;
     }
-    if (time(NULL) - sv->published > REPUBLISH_SECONDS) {
-        taxii_publish(sv->t, NULL); /* the store may have changed */
+    long long generation;
+    if (time(NULL) - sv->published > REPUBLISH_SECONDS &&
+        store_generation(sv->s, &generation) == ERR_OK && generation != sv->generation) {
+        taxii_publish(sv->t, NULL); /* documents were added since */
+        sv->published = time(NULL);
+        sv->generation = generation;
+    } else if (time(NULL) - sv->published > REPUBLISH_SECONDS) {
         sv->published = time(NULL);
     }
     struct taxii_request rq = {method, url, query_of, header_of, con, up->body.data,
@@ -245,14 +252,14 @@ int cmd_serve(int argc, char **argv)
     struct store *s;
     if (cli_open_store(db, &s, &path) != EXIT_OK)
         return EXIT_FAIL;
-    struct server sv = {taxii_new(s), NULL, 0};
+    struct server sv = {.t = taxii_new(s), .s = s};
     if (!sv.t) {
         fprintf(stderr, "sitrep: cannot initialise libsodium\n");
         store_close(s);
         return EXIT_FAIL;
     }
     size_t published = 0;
-    if (taxii_publish(sv.t, &published) != ERR_OK) {
+    if (store_generation(s, &sv.generation) != ERR_OK || taxii_publish(sv.t, &published) != ERR_OK) {
         fprintf(stderr, "sitrep: %s: cannot publish its objects: %s\n", path, store_errmsg(s));
         taxii_free(sv.t);
         store_close(s);

@@ -23,10 +23,28 @@
 #define API_LIMIT 100
 #define API_LIMIT_MAX 1000
 
+/* Answers kept until the store changes: the dashboard asks the same
+ * aggregates (trends, map, groups) of a large store again and again. An
+ * entry is keyed by the route, the parameters and the user's clearance
+ * and name, and holds for one generation of the store (store.h). */
+#define CACHE_ENTRIES 64
+#define CACHE_MAX_BODY (4u << 20)
+
+struct cached {
+    char *key;                 /* NULL: empty */
+    long long generation;
+    int status;
+    char *body;
+    size_t len;
+    unsigned long used;        /* for least-recently-used eviction */
+};
+
 struct api {
     struct store *s;
     struct taxii *t;
     int anonymous;
+    struct cached cache[CACHE_ENTRIES];
+    unsigned long clock;
 };
 
 struct api *api_new(struct store *s, struct taxii *t, int anonymous)
@@ -40,6 +58,12 @@ struct api *api_new(struct store *s, struct taxii *t, int anonymous)
 
 void api_free(struct api *a)
 {
+    if (!a)
+        return;
+    for (size_t i = 0; i < CACHE_ENTRIES; i++) {
+        free(a->cache[i].key);
+        free(a->cache[i].body);
+    }
     free(a);
 }
 
@@ -1163,7 +1187,60 @@ static void alerts(struct api *a, const struct taxii_request *rq, const struct s
     rs->status = 200;
 }
 
+/* ---- the cache ------------------------------------------------------------------ */
+
+static char *cache_key(const struct taxii_request *rq, const struct store_user *u)
+{
+    static const char *const params[] = {"since", "until", "country", "group", "type", "q",
+                                         "limit", "cursor", "by", "split", "cell", "text"};
+    struct buf b;
+    buf_init(&b, 0);
+    buf_printf(&b, "%s\n%d\n%s", rq->path, u->clearance, u->name);
+    for (size_t i = 0; i < sizeof params / sizeof *params; i++) {
+        const char *v = rq->query(rq->ctx, params[i]);
+        if (v)
+            buf_printf(&b, "\n%s=%s", params[i], v);
+    }
+    buf_putc(&b, '\0');
+    return buf_detach(&b);
+}
+
+static struct cached *cache_find(struct api *a, const char *key, long long generation)
+{
+    for (size_t i = 0; i < CACHE_ENTRIES; i++)
+        if (a->cache[i].key && a->cache[i].generation == generation &&
+            strcmp(a->cache[i].key, key) == 0)
+            return &a->cache[i];
+    return NULL;
+}
+
+static void cache_put(struct api *a, char *key, long long generation,
+                      const struct taxii_response *rs)
+{
+    struct cached *c = &a->cache[0];
+    for (size_t i = 0; i < CACHE_ENTRIES; i++) {
+        if (!a->cache[i].key || a->cache[i].generation != generation) {
+            c = &a->cache[i];
+            break;
+        }
+        if (a->cache[i].used < c->used)
+            c = &a->cache[i];
+    }
+    free(c->key);
+    free(c->body);
+    c->key = key;
+    c->generation = generation;
+    c->status = rs->status;
+    c->body = xmalloc(rs->body.len + 1);
+    memcpy(c->body, rs->body.data, rs->body.len);
+    c->len = rs->body.len;
+    c->used = ++a->clock;
+}
+
 /* ---- routing --------------------------------------------------------------------- */
+
+static void route(struct api *a, const struct taxii_request *rq, const char *p,
+                  const struct store_user *up, struct taxii_response *rs);
 
 void api_handle(struct api *a, const struct taxii_request *rq, bool local,
                 struct taxii_response *rs)
@@ -1189,6 +1266,31 @@ void api_handle(struct api *a, const struct taxii_request *rq, bool local,
                     documents ? "Documents are added with POST." : "The API is read with GET.");
         return;
     }
+    long long generation;
+    char *key = NULL;
+    if (store_generation(a->s, &generation) == ERR_OK) {
+        key = cache_key(rq, &u);
+        struct cached *c = cache_find(a, key, generation);
+        if (c) {
+            buf_append(&rs->body, c->body, c->len);
+            rs->status = c->status;
+            c->used = ++a->clock;
+            free(key);
+            return;
+        }
+    }
+    route(a, rq, p, &u, rs);
+    if (key && rs->status == 200 && rs->body.len <= CACHE_MAX_BODY)
+        cache_put(a, key, generation, rs);
+    else
+        free(key);
+}
+
+/* Answers a GET of the API by its path p (after /api/). */
+static void route(struct api *a, const struct taxii_request *rq, const char *p,
+                  const struct store_user *up, struct taxii_response *rs)
+{
+    struct store_user u = *up;
     if (strcmp(p, "incidents") == 0 || strcmp(p, "incidents/") == 0)
         listing(a, rq, &u, rs, true);
     else if (strncmp(p, "incidents/", 10) == 0) {

@@ -102,7 +102,7 @@ int taxii_publish(struct taxii *t, size_t *added)
     }
     struct put_ctx p = {t->s, 0, ERR_OK};
     if ((rc = store_begin(t->s)) == ERR_OK) {
-        rc = stix_read(data, len, put_object, NULL, &p, NULL);
+        rc = stix_read_own(data, len, put_object, NULL, &p);
         if (rc == ERR_OK)
             rc = p.rc;
         if (rc == ERR_OK)

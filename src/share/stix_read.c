@@ -218,14 +218,29 @@ static char *share_list(const cJSON *o)
     return out;
 }
 
+static int read_input(const char *data, size_t len, bool limited, stix_object_fn fn,
+                      stix_problem_fn problem, void *ctx, const char **why);
+
 int stix_read(const char *data, size_t len, stix_object_fn fn, stix_problem_fn problem,
               void *ctx, const char **why)
+{
+    return read_input(data, len, true, fn, problem, ctx, why);
+}
+
+int stix_read_own(const char *data, size_t len, stix_object_fn fn, stix_problem_fn problem,
+                  void *ctx)
+{
+    return read_input(data, len, false, fn, problem, ctx, NULL);
+}
+
+static int read_input(const char *data, size_t len, bool limited, stix_object_fn fn,
+                      stix_problem_fn problem, void *ctx, const char **why)
 {
     const char *dummy;
     if (!why)
         why = &dummy;
     *why = NULL;
-    if (len > STIX_MAX_INPUT) {
+    if (limited && len > STIX_MAX_INPUT) {
         *why = "larger than 256 MiB";
         return ERR_TOOBIG;
     }
@@ -251,7 +266,7 @@ int stix_read(const char *data, size_t len, stix_object_fn fn, stix_problem_fn p
         *why = "neither a bundle, an envelope, a list of objects nor an object";
         return ERR_PARSE;
     }
-    if (list && cJSON_GetArraySize(list) > (int)STIX_MAX_OBJECTS) {
+    if (limited && list && cJSON_GetArraySize(list) > (int)STIX_MAX_OBJECTS) {
         cJSON_Delete(root);
         *why = "more than a million objects";
         return ERR_TOOBIG;

@@ -42,4 +42,9 @@ typedef void (*stix_problem_fn)(void *ctx, size_t index, const char *id, const c
 int stix_read(const char *data, size_t len, stix_object_fn fn, stix_problem_fn problem,
               void *ctx, const char **why);
 
+/* stix_read() without the limits on size and count, for what sitrep
+ * wrote itself (the server publishing the store's own objects). */
+int stix_read_own(const char *data, size_t len, stix_object_fn fn, stix_problem_fn problem,
+                  void *ctx);
+
 #endif

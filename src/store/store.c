@@ -246,3 +246,8 @@ void store_doc_hash(const char *text, size_t len, char out[33])
     snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64,
              (unsigned long long)h.low64);
 }
+
+int store_generation(struct store *s, long long *out)
+{
+    return s->ops->generation(s, out);
+}

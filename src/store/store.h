@@ -200,6 +200,9 @@ struct store_ops {
     /* Verifies the store's consistency (SQLite: PRAGMA integrity_check);
      * ERR_DB with the first problem in the message when it fails. */
     int (*check)(struct store *s);
+    /* A number that grows whenever a document is stored (by this handle
+     * or another process): a cheap "has anything changed?". */
+    int (*generation)(struct store *s, long long *out);
     const char *(*errmsg)(struct store *s);
 };
 
@@ -240,6 +243,7 @@ int store_remove_user(struct store *s, const char *name);
 int store_stats(struct store *s, struct store_stats *out);
 void store_stats_free(struct store_stats *st); /* keeps st, frees its lists */
 int store_check(struct store *s);
+int store_generation(struct store *s, long long *out);
 const char *store_errmsg(struct store *s);
 
 /* The document key: a hex XXH3-128 hash of the text with runs of white

@@ -168,7 +168,7 @@ enum stmt {
     ST_SAVEPOINT, ST_RELEASE, ST_ROLLBACK_TO,
     ST_INS_DOC, ST_INS_EVENT, ST_HAS_DOC, ST_GET_DOC, ST_QUERY,
     ST_PENDING, ST_CANDIDATES, ST_INS_INCIDENT, ST_SET_INCIDENT, ST_GET_RECORD,
-    ST_TALLY, ST_CHOSEN, ST_UPD_INCIDENT, ST_QUERY_INC, ST_INC_REPORTS,
+    ST_TALLY, ST_CHOSEN, ST_UPD_INCIDENT, ST_QUERY_INC, ST_QUERY_INC_UID, ST_INC_REPORTS,
     ST_PUT_STIX, ST_QUERY_STIX, ST_SEARCH,
     ST__COUNT
 };
@@ -288,6 +288,21 @@ static const char *const stmt_sql[ST__COUNT] = {
         " AND (?4 IS NULL OR actor_group = ?4)"
         " AND (?5 IS NULL OR type = ?5)"
         " AND (?7 IS NULL OR uid = ?7)"
+        " AND (?8 IS NULL OR " TLP_RANK("tlp") " <= ?8)"
+        " AND (?9 IS NULL OR tlp <> 'red' OR instr(',' || share_with || ',', ',' || ?9 || ',') > 0)"
+        " AND (?11 IS NULL OR id IN (SELECT e.incident_id FROM events e WHERE e.document_id IN"
+        " (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?11)))"
+        " ORDER BY date NULLS LAST, id"
+        " LIMIT ?6 OFFSET ?10",
+    /* one incident by id: the same, with uid's index */
+    [ST_QUERY_INC_UID] =
+        "SELECT " INCIDENT_COLUMNS " FROM incidents"
+        " WHERE (?1 IS NULL OR date >= ?1)"
+        " AND (?2 IS NULL OR date <= ?2 OR substr(date, 1, length(?2)) = ?2)"
+        " AND (?3 IS NULL OR country = ?3)"
+        " AND (?4 IS NULL OR actor_group = ?4)"
+        " AND (?5 IS NULL OR type = ?5)"
+        " AND uid = ?7"
         " AND (?8 IS NULL OR " TLP_RANK("tlp") " <= ?8)"
         " AND (?9 IS NULL OR tlp <> 'red' OR instr(',' || share_with || ',', ',' || ?9 || ',') > 0)"
         " AND (?11 IS NULL OR id IN (SELECT e.incident_id FROM events e WHERE e.document_id IN"
@@ -1318,13 +1333,13 @@ static int sq_query_incidents(struct store *base, const struct store_filter *f,
 {
     struct sqlite_store *s = sq(base);
     static const struct store_filter all = {0};
-    sqlite3_stmt *st = s->st[ST_QUERY_INC];
     struct incident in = {0};
     int rc = SQLITE_OK;
     int code = ERR_OK;
 
     if (!f)
         f = &all;
+    sqlite3_stmt *st = s->st[f->uid ? ST_QUERY_INC_UID : ST_QUERY_INC];
     bind_str(st, 1, f->since, &rc);
     bind_str(st, 2, f->until, &rc);
     bind_str(st, 3, f->country, &rc);
@@ -1749,6 +1764,22 @@ static const char *sq_errmsg(struct store *base)
     return base->err[0] ? base->err : "no error";
 }
 
+/* The newest document's row id: rows are only ever added (store.h). */
+static int sq_generation(struct store *base, long long *out)
+{
+    struct sqlite_store *s = sq(base);
+    sqlite3_stmt *st = NULL;
+    *out = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT ifnull(max(id), 0) FROM documents", -1, &st, NULL) !=
+        SQLITE_OK)
+        return fail(s, "reading the store's generation");
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? ERR_OK : fail(s, "reading the store's generation");
+}
+
 const struct store_ops store_sqlite_ops = {
     .name = "sqlite",
     .open = sq_open,
@@ -1764,6 +1795,7 @@ const struct store_ops store_sqlite_ops = {
     .query_incidents = sq_query_incidents,
     .incident_reports = sq_incident_reports,
     .search = sq_search,
+    .generation = sq_generation,
     .put_stix = sq_put_stix,
     .query_stix = sq_query_stix,
     .delete_stix = sq_delete_stix,

@@ -20,9 +20,15 @@
 #include "serve/api.h"
 #include "serve/taxii.h"
 #include "serve/web.h"
+
+#include <stdint.h>
+#include <zlib.h>
 #include "store/store.h"
 
 #define REPUBLISH_SECONDS 60
+/* Memory per connection; it bounds a request's line and headers (a
+ * request whose headers do not fit is refused with 431). */
+#define CONNECTION_MEMORY (64u << 10)
 
 struct server {
     struct taxii *t;
@@ -48,6 +54,63 @@ static const char *header_of(void *ctx, const char *key)
     return MHD_lookup_connection_value(ctx, MHD_HEADER_KIND, key);
 }
 
+/* Responses of at least this many bytes are sent gzip-compressed to
+ * clients that accept it. */
+#define COMPRESS_MIN 1024
+
+/* data gzip-compressed into a malloc'd *out, or false. */
+static bool gzip(const void *data, size_t len, void **out, size_t *out_len)
+{
+    z_stream z = {0};
+    if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return false;
+    size_t cap = deflateBound(&z, (uLong)len);
+    unsigned char *buf = malloc(cap);
+    if (!buf) {
+        deflateEnd(&z);
+        return false;
+    }
+    z.next_in = (Bytef *)data;
+    z.avail_in = (uInt)len;
+    z.next_out = buf;
+    z.avail_out = (uInt)cap;
+    int rc = deflate(&z, Z_FINISH);
+    *out_len = z.total_out;
+    deflateEnd(&z);
+    if (rc != Z_STREAM_END) {
+        free(buf);
+        return false;
+    }
+    *out = buf;
+    return true;
+}
+
+/* A response of data (copied unless persistent), compressed when it is
+ * large and the client accepts gzip. */
+static struct MHD_Response *respond(struct MHD_Connection *con, const void *data, size_t len,
+                                    bool persistent)
+{
+    const char *accept = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Accept-Encoding");
+    void *z;
+    size_t z_len;
+    if (len >= COMPRESS_MIN && len <= UINT32_MAX && accept && strstr(accept, "gzip") &&
+        gzip(data, len, &z, &z_len)) {
+        struct MHD_Response *r = MHD_create_response_from_buffer(z_len, z, MHD_RESPMEM_MUST_FREE);
+        if (r) {
+            MHD_add_response_header(r, "Content-Encoding", "gzip");
+            MHD_add_response_header(r, "Vary", "Accept-Encoding");
+        } else {
+            free(z);
+        }
+        return r;
+    }
+    struct MHD_Response *r = MHD_create_response_from_buffer(
+        len, (void *)data, persistent ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_COPY);
+    if (r && len >= COMPRESS_MIN)
+        MHD_add_response_header(r, "Vary", "Accept-Encoding");
+    return r;
+}
+
 /* The dashboard: "/" and "/static/..." from the files embedded in the
  * binary; the page is checked again each time, the rest kept an hour.
  * The policy keeps every request of the page on this server. */
@@ -66,7 +129,7 @@ static enum MHD_Result answer_web(struct MHD_Connection *con, const char *url, c
         if (r)
             MHD_add_response_header(r, "Content-Type", "application/json");
     } else {
-        r = MHD_create_response_from_buffer(f->len, (void *)f->data, MHD_RESPMEM_PERSISTENT);
+        r = respond(con, f->data, f->len, true);
         if (r) {
             MHD_add_response_header(r, "Content-Type", f->media_type);
             MHD_add_response_header(r, "Cache-Control", strcmp(f->path, "/") == 0
@@ -136,8 +199,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *con, const char 
     } else {
         taxii_handle(sv->t, &rq, &rs);
     }
-    struct MHD_Response *r =
-        MHD_create_response_from_buffer(rs.body.len, rs.body.data, MHD_RESPMEM_MUST_COPY);
+    struct MHD_Response *r = respond(con, rs.body.data, rs.body.len, false);
     enum MHD_Result ok = MHD_NO;
     if (r) {
         MHD_add_response_header(r, "Content-Type", strncmp(url, "/api/", 5) == 0
@@ -281,11 +343,15 @@ int cmd_serve(int argc, char **argv)
         d = MHD_start_daemon(flags | MHD_USE_TLS, (uint16_t)port, NULL, NULL, answer, &sv,
                              MHD_OPTION_SOCK_ADDR, &addr, MHD_OPTION_NOTIFY_COMPLETED, finished,
                              NULL, MHD_OPTION_HTTPS_MEM_CERT, cert_pem, MHD_OPTION_HTTPS_MEM_KEY,
-                             key_pem, MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
+                             key_pem, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
+                             MHD_OPTION_END);
     else
         d = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, answer, &sv,
                              MHD_OPTION_SOCK_ADDR, &addr, MHD_OPTION_NOTIFY_COMPLETED, finished,
-                             NULL, MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
+                             NULL, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
+                             MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "sitrep: cannot listen on %s%s\n", listen,
                 cert ? " with TLS (is the certificate and key pair valid?)" : "");

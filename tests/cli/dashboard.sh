@@ -14,11 +14,12 @@ trap 'kill $server 2>/dev/null; rm -rf "$T"' EXIT
 for _ in $(seq 50); do grep -q "JSON API on" serve.log && break; sleep 0.1; done
 
 if python3 - "$port" <<'PY'
-import sys, urllib.request, urllib.error
+import gzip, http.client, sys, urllib.request, urllib.error
 base = f"http://127.0.0.1:{sys.argv[1]}"
-def get(path, method="GET"):
+def get(path, method="GET", headers={}):
     try:
-        with urllib.request.urlopen(urllib.request.Request(base + path, method=method)) as r:
+        with urllib.request.urlopen(urllib.request.Request(base + path, method=method,
+                                                           headers=headers)) as r:
             return r.status, r.headers, r.read()
     except urllib.error.HTTPError as e:
         return e.code, e.headers, e.read()
@@ -43,6 +44,20 @@ assert get("/static/nothing.js")[0] == 404
 assert get("/", "POST")[0] == 405
 s, h, body = get("/static/app.js?v=2")
 assert s == 200, "a query does not change the file"
+# large answers are compressed for clients that accept it, small ones not
+for path in ("/static/countries-110m.json", "/api/incidents?limit=50"):
+    s, h, plain = get(path)
+    assert s == 200 and "Content-Encoding" not in h and h["Vary"] == "Accept-Encoding", path
+    s, h, packed = get(path, headers={"Accept-Encoding": "gzip, deflate"})
+    assert s == 200 and h["Content-Encoding"] == "gzip", (path, dict(h))
+    assert gzip.decompress(packed) == plain and len(packed) < len(plain) / 2, path
+s, h, small = get("/api/incidents?limit=1&country=ZZ", headers={"Accept-Encoding": "gzip"})
+assert s == 200 and "Content-Encoding" not in h and small.startswith(b"{")
+# headers too large for a connection are refused
+c = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]))
+c.request("GET", "/api/incidents", headers={"X-Filler": "x" * 100000})
+assert c.getresponse().status == 431
+c.close()
 PY
 then pass "the dashboard's files, their types and headers"
 else fail "the dashboard's files"

@@ -199,7 +199,7 @@ const struct cmd cli_commands[] = {
      "\n"
      "example:\n"
      "  printf '%s\\n' \"$PASSWORD\" | sitrep user add partner-a --clearance green --password-stdin\n"},
-    {"serve", cmd_serve, "serve the JSON API, and TAXII 2.1 to partners",
+    {"serve", cmd_serve, "serve the dashboard, the JSON API, and TAXII 2.1 to partners",
      "usage: sitrep serve [--db PATH] [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE]\n"
      "                    [--anonymous none|clear|green|amber|amber+strict]\n"
      "\n"
@@ -219,6 +219,7 @@ const struct cmd cli_commands[] = {
      "an article (write permission). The same users and clearances; a request\n"
      "without credentials from 127.0.0.1 reads at the --anonymous clearance\n"
      "(clear unless told; none asks every request for a user) and never writes.\n"
+     "The dashboard is at / (README, \"Dashboard\"): open http://127.0.0.1:8080/.\n"
      "\n"
      "example:\n"
      "  sitrep serve --listen 127.0.0.1:8080\n"

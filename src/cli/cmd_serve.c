@@ -21,6 +21,7 @@
 #include "serve/taxii.h"
 #include "serve/web.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <zlib.h>
 #include "store/store.h"
@@ -30,13 +31,68 @@
  * request whose headers do not fit is refused with 431). */
 #define CONNECTION_MEMORY (64u << 10)
 
-struct server {
+#define MAX_THREADS 16
+
+/* One server thread's share: its own handle of the store (a SQLite
+ * handle's kept statements serve one thread at a time) and the handlers
+ * over it. Requests check a free one out. */
+struct worker {
+    struct store *s;
     struct taxii *t;
     struct api *api;
-    struct store *s;
+    bool busy;
+};
+
+struct server {
+    struct worker w[MAX_THREADS];
+    size_t n;
+    pthread_mutex_t lock;  /* guards busy flags, published and generation */
+    pthread_cond_t idle;
     time_t published;      /* when the store's objects were last published */
     long long generation;  /* the store's generation then (store.h) */
 };
+
+static struct worker *checkout(struct server *sv)
+{
+    pthread_mutex_lock(&sv->lock);
+    for (;;) {
+        for (size_t i = 0; i < sv->n; i++)
+            if (!sv->w[i].busy) {
+                sv->w[i].busy = true;
+                pthread_mutex_unlock(&sv->lock);
+                return &sv->w[i];
+            }
+        pthread_cond_wait(&sv->idle, &sv->lock);
+    }
+}
+
+static void checkin(struct server *sv, struct worker *w)
+{
+    pthread_mutex_lock(&sv->lock);
+    w->busy = false;
+    pthread_cond_signal(&sv->idle);
+    pthread_mutex_unlock(&sv->lock);
+}
+
+/* Publishes the store's objects again when documents were added since
+ * (looked at once a minute at most). */
+static void republish(struct server *sv, struct worker *w)
+{
+    pthread_mutex_lock(&sv->lock);
+    bool due = time(NULL) - sv->published > REPUBLISH_SECONDS;
+    if (due)
+        sv->published = time(NULL);
+    pthread_mutex_unlock(&sv->lock);
+    long long generation;
+    if (!due || store_generation(w->s, &generation) != ERR_OK)
+        return;
+    pthread_mutex_lock(&sv->lock);
+    bool changed = generation != sv->generation;
+    sv->generation = generation;
+    pthread_mutex_unlock(&sv->lock);
+    if (changed)
+        taxii_publish(w->t, NULL);
+}
 
 /* What a connection uploads. */
 struct upload {
@@ -177,15 +233,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *con, const char 
         *data_size = 0;
         return MHD_YES;
     }
-    long long generation;
-    if (time(NULL) - sv->published > REPUBLISH_SECONDS &&
-        store_generation(sv->s, &generation) == ERR_OK && generation != sv->generation) {
-        taxii_publish(sv->t, NULL); /* documents were added since */
-        sv->published = time(NULL);
-        sv->generation = generation;
-    } else if (time(NULL) - sv->published > REPUBLISH_SECONDS) {
-        sv->published = time(NULL);
-    }
+    struct worker *w = checkout(sv);
+    republish(sv, w);
     struct taxii_request rq = {method, url, query_of, header_of, con, up->body.data,
                                up->too_big ? TAXII_MAX_CONTENT + 1 : up->body.len};
     struct taxii_response rs;
@@ -195,10 +244,11 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *con, const char 
         const struct sockaddr_in *sa = ci ? (const struct sockaddr_in *)ci->client_addr : NULL;
         bool local = sa && sa->sin_family == AF_INET &&
                      ntohl(sa->sin_addr.s_addr) == INADDR_LOOPBACK;
-        api_handle(sv->api, &rq, local, &rs);
+        api_handle(w->api, &rq, local, &rs);
     } else {
-        taxii_handle(sv->t, &rq, &rs);
+        taxii_handle(w->t, &rq, &rs);
     }
+    checkin(sv, w);
     struct MHD_Response *r = respond(con, rs.body.data, rs.body.len, false);
     enum MHD_Result ok = MHD_NO;
     if (r) {
@@ -228,6 +278,18 @@ static void finished(void *cls, struct MHD_Connection *con, void **con_cls,
         free(up);
         *con_cls = NULL;
     }
+}
+
+/* The workers' handlers and stores, the first (home) last. */
+static void workers_free(struct server *sv)
+{
+    for (size_t i = sv->n; i-- > 0;) {
+        api_free(sv->w[i].api);
+        taxii_free(sv->w[i].t);
+        store_close(sv->w[i].s);
+    }
+    pthread_cond_destroy(&sv->idle);
+    pthread_mutex_destroy(&sv->lock);
 }
 
 static volatile sig_atomic_t stop;
@@ -267,9 +329,12 @@ int cmd_serve(int argc, char **argv)
         {"tls-cert", required_argument, NULL, 'c'},
         {"tls-key", required_argument, NULL, 'k'},
         {"anonymous", required_argument, NULL, 'a'},
+        {"threads", required_argument, NULL, 't'},
         {NULL, 0, NULL, 0}};
     const char *db = NULL, *listen = "127.0.0.1:8080", *cert = NULL, *key = NULL;
     int anonymous = TLP_CLEAR; /* local requests without credentials read clear data */
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t threads = cpus < 1 ? 1 : cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
     int c;
     optind = 1;
     opterr = 0;
@@ -279,6 +344,15 @@ int cmd_serve(int argc, char **argv)
         case 'l': listen = optarg; break;
         case 'c': cert = optarg; break;
         case 'k': key = optarg; break;
+        case 't': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > MAX_THREADS)
+                return cli_usage_error("serve", "--threads is 1 to %d, not '%s'", MAX_THREADS,
+                                       optarg);
+            threads = (size_t)v;
+            break;
+        }
         case 'a': {
             enum tlp t;
             if (strcmp(optarg, "none") == 0)
@@ -314,33 +388,48 @@ int cmd_serve(int argc, char **argv)
     struct store *s;
     if (cli_open_store(db, &s, &path) != EXIT_OK)
         return EXIT_FAIL;
-    struct server sv = {.t = taxii_new(s), .s = s};
-    if (!sv.t) {
+    static struct server sv; /* large (its workers); one per process */
+    sv.n = threads;
+    pthread_mutex_init(&sv.lock, NULL);
+    pthread_cond_init(&sv.idle, NULL);
+    sv.w[0].s = s;
+    sv.w[0].t = taxii_new(s);
+    if (!sv.w[0].t) {
         fprintf(stderr, "sitrep: cannot initialise libsodium\n");
         store_close(s);
         return EXIT_FAIL;
     }
     size_t published = 0;
-    if (store_generation(s, &sv.generation) != ERR_OK || taxii_publish(sv.t, &published) != ERR_OK) {
+    if (store_generation(s, &sv.generation) != ERR_OK ||
+        taxii_publish(sv.w[0].t, &published) != ERR_OK) {
         fprintf(stderr, "sitrep: %s: cannot publish its objects: %s\n", path, store_errmsg(s));
-        taxii_free(sv.t);
-        store_close(s);
+        workers_free(&sv);
         return EXIT_FAIL;
     }
     sv.published = time(NULL);
-    sv.api = api_new(s, sv.t, anonymous);
+    sv.w[0].api = api_new(s, sv.w[0].t, anonymous);
+    for (size_t i = 1; i < sv.n; i++) {
+        char err[512];
+        if (store_open(path, &sv.w[i].s, err, sizeof err) != ERR_OK) {
+            fprintf(stderr, "sitrep: %s\n", err);
+            workers_free(&sv);
+            return EXIT_FAIL;
+        }
+        sv.w[i].t = taxii_worker(sv.w[0].t, sv.w[i].s);
+        sv.w[i].api = api_new(sv.w[i].s, sv.w[i].t, anonymous);
+    }
     char *cert_pem = cert ? read_pem(cert) : NULL, *key_pem = key ? read_pem(key) : NULL;
     if ((cert && !cert_pem) || (key && !key_pem)) {
         free(cert_pem);
         free(key_pem);
-        taxii_free(sv.t);
-        store_close(s);
+        workers_free(&sv);
         return EXIT_FAIL;
     }
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
     struct MHD_Daemon *d;
     if (cert)
         d = MHD_start_daemon(flags | MHD_USE_TLS, (uint16_t)port, NULL, NULL, answer, &sv,
+                             MHD_OPTION_THREAD_POOL_SIZE, (unsigned)sv.n,
                              MHD_OPTION_SOCK_ADDR, &addr, MHD_OPTION_NOTIFY_COMPLETED, finished,
                              NULL, MHD_OPTION_HTTPS_MEM_CERT, cert_pem, MHD_OPTION_HTTPS_MEM_KEY,
                              key_pem, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
@@ -348,6 +437,7 @@ int cmd_serve(int argc, char **argv)
                              MHD_OPTION_END);
     else
         d = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, answer, &sv,
+                             MHD_OPTION_THREAD_POOL_SIZE, (unsigned)sv.n,
                              MHD_OPTION_SOCK_ADDR, &addr, MHD_OPTION_NOTIFY_COMPLETED, finished,
                              NULL, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
                              MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
@@ -357,25 +447,23 @@ int cmd_serve(int argc, char **argv)
                 cert ? " with TLS (is the certificate and key pair valid?)" : "");
         free(cert_pem);
         free(key_pem);
-        taxii_free(sv.t);
-        store_close(s);
+        workers_free(&sv);
         return EXIT_FAIL;
     }
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     fprintf(stderr, "sitrep: TAXII 2.1 on %s://%s/taxii2/ (%zu objects published from %s)\n",
             cert ? "https" : "http", listen, published, path);
-    fprintf(stderr, "sitrep: JSON API on %s://%s/api/ (anonymous on 127.0.0.1: %s); "
-                    "Ctrl-C stops\n",
-            cert ? "https" : "http", listen, anonymous < 0 ? "none" : tlp_name((enum tlp)anonymous));
+    fprintf(stderr, "sitrep: JSON API on %s://%s/api/ (anonymous on 127.0.0.1: %s), "
+                    "dashboard at /; %zu thread%s; Ctrl-C stops\n",
+            cert ? "https" : "http", listen, anonymous < 0 ? "none" : tlp_name((enum tlp)anonymous),
+            sv.n, sv.n == 1 ? "" : "s");
     while (!stop)
         pause();
     MHD_stop_daemon(d);
-    api_free(sv.api);
     free(cert_pem);
     free(key_pem);
-    taxii_free(sv.t);
-    store_close(s);
+    workers_free(&sv);
     fprintf(stderr, "sitrep: stopped\n");
     return EXIT_OK;
 }

@@ -201,7 +201,7 @@ const struct cmd cli_commands[] = {
      "  printf '%s\\n' \"$PASSWORD\" | sitrep user add partner-a --clearance green --password-stdin\n"},
     {"serve", cmd_serve, "serve the dashboard, the JSON API, and TAXII 2.1 to partners",
      "usage: sitrep serve [--db PATH] [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE]\n"
-     "                    [--anonymous none|clear|green|amber|amber+strict]\n"
+     "                    [--anonymous none|clear|green|amber|amber+strict] [--threads N]\n"
      "\n"
      "Serves TAXII 2.1 (discovery at /taxii2/, one API root /api1/ with one\n"
      "collection): the objects of sitrep export, published when it starts and\n"
@@ -220,6 +220,8 @@ const struct cmd cli_commands[] = {
      "without credentials from 127.0.0.1 reads at the --anonymous clearance\n"
      "(clear unless told; none asks every request for a user) and never writes.\n"
      "The dashboard is at / (README, \"Dashboard\"): open http://127.0.0.1:8080/.\n"
+     "Requests are answered by --threads threads (default: one per CPU, at\n"
+     "most 16), each with its own handle of the store.\n"
      "\n"
      "example:\n"
      "  sitrep serve --listen 127.0.0.1:8080\n"

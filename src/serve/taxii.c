@@ -1,6 +1,7 @@
 /* taxii.c - the TAXII 2.1 API over the store (taxii.h). */
 #include "taxii.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,9 @@ struct status {
 };
 
 struct taxii {
+    struct taxii *home;        /* the handler whose statuses and failure count
+                                * all workers share (itself, or taxii_worker()'s) */
+    pthread_mutex_t lock;      /* the home's: guards statuses and failures */
     struct store *s;
     char collection[80];       /* the collection's id (a UUID) */
     char dummy_hash[AUTH_HASH_MAX]; /* checked when a user does not exist */
@@ -43,6 +47,8 @@ struct taxii *taxii_new(struct store *s)
     if (!auth_init())
         return NULL;
     struct taxii *t = xcalloc(1, sizeof *t);
+    t->home = t;
+    pthread_mutex_init(&t->lock, NULL);
     t->s = s;
     char id[80];
     stix_id(id, "x-collection", "collection:sitrep");
@@ -53,12 +59,25 @@ struct taxii *taxii_new(struct store *s)
     return t;
 }
 
+struct taxii *taxii_worker(struct taxii *home, struct store *s)
+{
+    struct taxii *t = xcalloc(1, sizeof *t);
+    t->home = home;
+    t->s = s;
+    memcpy(t->collection, home->collection, sizeof t->collection);
+    memcpy(t->dummy_hash, home->dummy_hash, sizeof t->dummy_hash);
+    return t;
+}
+
 void taxii_free(struct taxii *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < MAX_STATUSES; i++)
-        free(t->statuses[i].json);
+    if (t->home == t) {
+        for (size_t i = 0; i < MAX_STATUSES; i++)
+            free(t->statuses[i].json);
+        pthread_mutex_destroy(&t->lock);
+    }
     free(t);
 }
 
@@ -167,18 +186,23 @@ static bool authenticate(struct taxii *t, const struct taxii_request *rq,
         auth_token_hash(auth + 7, hash);
         ok = store_get_user(t->s, NULL, hash, u) == ERR_OK;
     }
+    struct taxii *h = t->home;
+    pthread_mutex_lock(&h->lock);
     if (ok) {
-        t->failures = 0;
+        h->failures = 0;
+        pthread_mutex_unlock(&h->lock);
         return true;
     }
     /* repeated failures are slowed down */
     time_t now = time(NULL);
-    if (now - t->last_failure > 60)
-        t->failures = 0;
-    t->last_failure = now;
-    if (t->failures < 8)
-        t->failures++;
-    usleep(100000u * t->failures);
+    if (now - h->last_failure > 60)
+        h->failures = 0;
+    h->last_failure = now;
+    if (h->failures < 8)
+        h->failures++;
+    unsigned delay = 100000u * h->failures;
+    pthread_mutex_unlock(&h->lock);
+    usleep(delay);
     taxii_error(rs, 401, "Unauthorized", "This server needs a user: HTTP Basic with a password, or "
                                    "a Bearer token.");
     rs->www_authenticate = true;
@@ -549,9 +573,11 @@ static void post_objects(struct taxii *t, const struct taxii_request *rq,
         taxii_error(rs, 500, "Store error", "The objects could not be stored.");
     } else {
         char id[80], key[96];
-        snprintf(key, sizeof key, "status:%s:%zu:%lld", p.now, t->next_status, (long long)now);
+        struct taxii *h = t->home;
+        pthread_mutex_lock(&h->lock);
+        snprintf(key, sizeof key, "status:%s:%zu:%lld", p.now, h->next_status, (long long)now);
         stix_id(id, "x-status", key);
-        struct status *st = &t->statuses[t->next_status++ % MAX_STATUSES];
+        struct status *st = &h->statuses[h->next_status++ % MAX_STATUSES];
         free(st->json);
         snprintf(st->id, sizeof st->id, "%s", id + strlen("x-status--"));
         struct buf sj;
@@ -563,6 +589,7 @@ static void post_objects(struct taxii *t, const struct taxii_request *rq,
         rs->status = 202;
         buf_reset(&rs->body);
         buf_puts(&rs->body, st->json);
+        pthread_mutex_unlock(&h->lock);
     }
     buf_free(&okb);
     buf_free(&badb);
@@ -731,12 +758,16 @@ void taxii_handle(struct taxii *t, const struct taxii_request *rq, struct taxii_
         char *slash = strchr(id, '/');
         if (slash)
             *slash = '\0';
+        struct taxii *h = t->home;
+        pthread_mutex_lock(&h->lock);
         for (size_t i = 0; i < MAX_STATUSES; i++)
-            if (t->statuses[i].json && strcmp(t->statuses[i].id, id) == 0) {
+            if (h->statuses[i].json && strcmp(h->statuses[i].id, id) == 0) {
                 rs->status = 200;
-                buf_puts(&rs->body, t->statuses[i].json);
+                buf_puts(&rs->body, h->statuses[i].json);
+                pthread_mutex_unlock(&h->lock);
                 return;
             }
+        pthread_mutex_unlock(&h->lock);
         taxii_error(rs, 404, "Not found", "No such status.");
         return;
     }

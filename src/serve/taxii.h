@@ -56,6 +56,10 @@ struct taxii;
 
 /* The API over an open store; NULL when libsodium cannot start. */
 struct taxii *taxii_new(struct store *s);
+/* Another handler over its own handle of the same store, for one more
+ * server thread: it shares home's POST statuses and its count of failed
+ * logins (under a lock), nothing else. Freed before home. */
+struct taxii *taxii_worker(struct taxii *home, struct store *s);
 void taxii_free(struct taxii *t);
 
 /* Publishes sitrep's own objects into the store's STIX table (those not

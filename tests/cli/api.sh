@@ -211,6 +211,21 @@ assert call("/api/documents?tlp=red&share_with=writer", "writer", "POST", b"x", 
 assert call("/api/documents?tlp=purple", "writer", "POST", b"x", "text/plain")[0] == 400
 assert call("/api/documents?share_with=a", "writer", "POST", b"x", "text/plain")[0] == 400
 assert call("/api/documents", "writer", "POST", b"", "text/plain")[0] == 400
+
+# -- many requests at once (the server answers with a pool of threads,
+# each with its own store handle): reads agree, concurrent posts all land
+from concurrent.futures import ThreadPoolExecutor
+want = ok("/api/groups/iswap", "green")
+def posted(i):
+    text = (f"Gunmen killed {i + 2} farmers in Zamfara, Nigeria on {i + 1} March 2025, "
+            f"officials said. Ledger {i}.").encode()
+    return call("/api/documents", "writer", "POST", text, "text/plain")
+with ThreadPoolExecutor(8) as pool:
+    reads = list(pool.map(lambda _: call("/api/groups/iswap", "green"), range(24)))
+    posts = list(pool.map(posted, range(12)))
+assert all(r == (200, want) for r in reads), "the same answer from every thread"
+assert all(s == 201 for s, b in posts), [s for s, b in posts]
+assert len(ok("/api/search?q=Ledger&limit=50", "green")["documents"]) == 12
 PY
 then pass "every route, filter, error and clearance"
 else fail "the API"

@@ -416,7 +416,7 @@ int cmd_serve(int argc, char **argv)
             return EXIT_FAIL;
         }
         sv.w[i].t = taxii_worker(sv.w[0].t, sv.w[i].s);
-        sv.w[i].api = api_new(sv.w[i].s, sv.w[i].t, anonymous);
+        sv.w[i].api = api_worker(sv.w[0].api, sv.w[i].s, sv.w[i].t);
     }
     char *cert_pem = cert ? read_pem(cert) : NULL, *key_pem = key ? read_pem(key) : NULL;
     if ((cert && !cert_pem) || (key && !key_pem)) {

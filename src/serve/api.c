@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <cjson/cJSON.h>
+#include <pthread.h>
 
 #include "../analyze/alert.h"
 #include "../analyze/trend.h"
@@ -43,6 +44,8 @@ struct api {
     struct store *s;
     struct taxii *t;
     int anonymous;
+    struct api *home;          /* whose cache the server's threads share */
+    pthread_mutex_t lock;      /* the home's: guards the cache */
     struct cached cache[CACHE_ENTRIES];
     unsigned long clock;
 };
@@ -53,6 +56,18 @@ struct api *api_new(struct store *s, struct taxii *t, int anonymous)
     a->s = s;
     a->t = t;
     a->anonymous = anonymous;
+    a->home = a;
+    pthread_mutex_init(&a->lock, NULL);
+    return a;
+}
+
+struct api *api_worker(struct api *home, struct store *s, struct taxii *t)
+{
+    struct api *a = xcalloc(1, sizeof *a);
+    a->s = s;
+    a->t = t;
+    a->anonymous = home->anonymous;
+    a->home = home;
     return a;
 }
 
@@ -60,9 +75,12 @@ void api_free(struct api *a)
 {
     if (!a)
         return;
-    for (size_t i = 0; i < CACHE_ENTRIES; i++) {
-        free(a->cache[i].key);
-        free(a->cache[i].body);
+    if (a->home == a) {
+        for (size_t i = 0; i < CACHE_ENTRIES; i++) {
+            free(a->cache[i].key);
+            free(a->cache[i].body);
+        }
+        pthread_mutex_destroy(&a->lock);
     }
     free(a);
 }
@@ -1268,22 +1286,29 @@ void api_handle(struct api *a, const struct taxii_request *rq, bool local,
     }
     long long generation;
     char *key = NULL;
+    struct api *h = a->home;
     if (store_generation(a->s, &generation) == ERR_OK) {
         key = cache_key(rq, &u);
-        struct cached *c = cache_find(a, key, generation);
+        pthread_mutex_lock(&h->lock);
+        struct cached *c = cache_find(h, key, generation);
         if (c) {
             buf_append(&rs->body, c->body, c->len);
             rs->status = c->status;
-            c->used = ++a->clock;
+            c->used = ++h->clock;
+            pthread_mutex_unlock(&h->lock);
             free(key);
             return;
         }
+        pthread_mutex_unlock(&h->lock);
     }
     route(a, rq, p, &u, rs);
-    if (key && rs->status == 200 && rs->body.len <= CACHE_MAX_BODY)
-        cache_put(a, key, generation, rs);
-    else
+    if (key && rs->status == 200 && rs->body.len <= CACHE_MAX_BODY) {
+        pthread_mutex_lock(&h->lock);
+        cache_put(h, key, generation, rs);
+        pthread_mutex_unlock(&h->lock);
+    } else {
         free(key);
+    }
 }
 
 /* Answers a GET of the API by its path p (after /api/). */

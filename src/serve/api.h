@@ -23,6 +23,10 @@ struct api;
  * clearance (enum tlp) of unauthenticated local requests, or -1 for
  * none. */
 struct api *api_new(struct store *s, struct taxii *t, int anonymous);
+/* Another API over its own store handle and TAXII handler, for one more
+ * server thread, sharing home's cache of answers (under a lock). Freed
+ * before home. */
+struct api *api_worker(struct api *home, struct store *s, struct taxii *t);
 void api_free(struct api *a);
 
 /* Answers a request whose path starts with /api/ (local: it came from

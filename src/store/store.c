@@ -43,10 +43,8 @@ int store_open(const char *uri, struct store **out, char *errbuf, size_t errlen)
         set_errbuf(errbuf, errlen, "no store given (a path or a URI)");
         return ERR_USAGE;
     }
-    if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0) {
-        set_errbuf(errbuf, errlen, "PostgreSQL support is not built yet");
-        return ERR_UNSUPPORTED;
-    }
+    if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0)
+        return store_pg_open(uri, out, errbuf, errlen);
     if (has_scheme(uri)) {
         if (errbuf && errlen)
             snprintf(errbuf, errlen,

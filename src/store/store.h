@@ -213,6 +213,8 @@ struct store {
 };
 
 extern const struct store_ops store_sqlite_ops;
+/* The PostgreSQL backend (store_pg.c): a postgresql:// URI. */
+int store_pg_open(const char *uri, struct store **out, char *errbuf, size_t errlen);
 
 /* Opens (creating and migrating as needed) the store at uri. On failure
  * *out is NULL and, when errbuf is given, it holds the reason. */

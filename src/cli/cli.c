@@ -147,6 +147,11 @@ int cli_filter_option(const char *cmd, int c, const char *arg, struct store_filt
         f->max_tlp = (int)t + 1;
         return EXIT_OK;
     }
+    case 'q':
+        if (strlen(arg) > 512)
+            return cli_usage_error(cmd, "--text is at most 512 bytes of words");
+        f->text = arg;
+        return EXIT_OK;
     default:
         return -1;
     }

@@ -65,8 +65,8 @@ bool cli_report_input(enum ingest_level level, const char *source, const char *m
 struct store;
 struct store_filter;
 /* The filter options events, incidents and the analyses share: --since,
- * --until, --country, --group, --type, --limit, --max-tlp (getopt_long()
- * values 's', 'u', 'c', 'g', 't', 'l', 'x'; CLI_FILTER_OPTIONS lists them). Applies
+ * --until, --country, --group, --type, --limit, --max-tlp, --text (getopt_long()
+ * values 's', 'u', 'c', 'g', 't', 'l', 'x', 'q'; CLI_FILTER_OPTIONS lists them). Applies
  * option c to f (cc holds the upper-cased country): EXIT_OK, EXIT_USAGE
  * after the message, or -1 when c is not a filter option. */
 int cli_filter_option(const char *cmd, int c, const char *arg, struct store_filter *f,
@@ -78,7 +78,8 @@ int cli_filter_option(const char *cmd, int c, const char *arg, struct store_filt
     {"group", required_argument, NULL, 'g'},                                 \
     {"type", required_argument, NULL, 't'},                                  \
     {"limit", required_argument, NULL, 'l'},                                 \
-    {"max-tlp", required_argument, NULL, 'x'}
+    {"max-tlp", required_argument, NULL, 'x'},                               \
+    {"text", required_argument, NULL, 'q'}
 
 /* Opens the store of --db (see cli_db()); prints the reason and returns
  * EXIT_FAIL when it cannot. *path is the location used. */

@@ -53,8 +53,8 @@ const struct cmd cli_commands[] = {
      "  sitrep ingest --db sitrep.db examples/\n"},
     {"events", cmd_events, "list stored events, filtered",
      "usage: sitrep events [--db PATH] [--since DATE] [--until DATE] [--country CC]\n"
-     "                     [--group KEY] [--type TYPE] [--limit N]\n"
-     "                     [--format table|csv|jsonl|acled|gtd]\n"
+     "                     [--group KEY] [--type TYPE] [--limit N] [--max-tlp LEVEL]\n"
+     "                     [--text WORDS] [--format table|csv|jsonl|acled|gtd]\n"
      "\n"
      "Prints the stored events, oldest first.\n"
      "\n"
@@ -67,6 +67,8 @@ const struct cmd cli_commands[] = {
      "  --max-tlp LEVEL        only events of documents marked LEVEL or less\n"
      "                         restrictive (clear < green < amber < amber+strict\n"
      "                         < red)\n"
+     "  --text WORDS           only events of documents holding every word (full\n"
+     "                         text; a trailing * matches a prefix: bomb*)\n"
      "  --format FMT           table (default), csv, jsonl, or CSV in the columns\n"
      "                         and codes of ACLED (acled) or of the Global\n"
      "                         Terrorism Database (gtd); the mapping, and what\n"
@@ -76,8 +78,8 @@ const struct cmd cli_commands[] = {
      "  sitrep events --country NG --since 2014 --format csv\n"},
     {"incidents", cmd_incidents, "list incidents: reports of one incident fused",
      "usage: sitrep incidents [--db PATH] [--since DATE] [--until DATE] [--country CC]\n"
-     "                        [--group KEY] [--type TYPE] [--limit N]\n"
-     "                        [--format table|csv|jsonl|acled|gtd]\n"
+     "                        [--group KEY] [--type TYPE] [--limit N] [--max-tlp LEVEL]\n"
+     "                        [--text WORDS] [--format table|csv|jsonl|acled|gtd]\n"
      "\n"
      "Prints the incidents of the store, oldest first. Reports of the same\n"
      "incident by several documents (the same type and country, the same or a\n"
@@ -87,7 +89,8 @@ const struct cmd cli_commands[] = {
      "SRC counts the documents that tell it. Options as for events.\n"
      "\n"
      "example:\n"
-     "  sitrep incidents --country IQ --since 2016\n"},
+     "  sitrep incidents --country IQ --since 2016\n"
+     "  sitrep incidents --text 'suicide bomb*'\n"},
     {"incident", cmd_incident, "show one incident with every report of it",
      "usage: sitrep incident [--db PATH] [--format table|jsonl] ID\n"
      "\n"

@@ -4,7 +4,8 @@
  * when it cannot), the schema at the current version with the same
  * tables, keys and indexes as the SQLite backend (full text by a
  * generated tsvector where SQLite has FTS5), transactions, looking up a
- * document, counts, the generation and a consistency check. The other
+ * document, the server's users, counts, the generation and a consistency
+ * check. The other
  * operations answer ERR_UNSUPPORTED naming themselves, so a command that
  * needs one fails cleanly with nothing written. Every statement is a
  * constant with parameters ($1...): no SQL is built from input. */
@@ -407,29 +408,92 @@ static int pg_delete_stix(struct store *s, const char *id, const char *version, 
     return missing(s, "deleting STIX objects");
 }
 
-static int pg_put_user(struct store *s, const struct store_user *u)
+/* ---- users ------------------------------------------------------------------- */
+
+static int pg_put_user(struct store *base, const struct store_user *u)
 {
-    (void)u;
-    return missing(s, "storing users");
+    char clearance[8];
+    snprintf(clearance, sizeof clearance, "%d", u->clearance);
+    const char *p[5] = {u->name, u->pw_hash, u->token_hash, clearance,
+                        u->can_write ? "true" : "false"};
+    PGresult *r = run(pg(base), "storing a user",
+                      "INSERT INTO users(name, pw_hash, token_hash, clearance, can_write)"
+                      " VALUES($1, $2, $3, $4::integer, $5::boolean) ON CONFLICT(name) DO UPDATE"
+                      " SET pw_hash = $2, token_hash = $3, clearance = $4::integer,"
+                      " can_write = $5::boolean", 5, p);
+    int code = r ? ERR_OK : ERR_DB;
+    PQclear(r);
+    return code;
 }
 
-static int pg_get_user(struct store *s, const char *name, const char *token_hash,
+/* Hands each row of (name, pw_hash, token_hash, clearance, can_write) to
+ * fn; *rows counts them. */
+static int user_rows(struct pg_store *s, const char *sql, const char *param, store_user_fn fn,
+                     void *ctx, size_t *rows)
+{
+    const char *p[1] = {param};
+    PGresult *r = run(s, "reading users", sql, param ? 1 : 0, param ? p : NULL);
+    if (!r)
+        return ERR_DB;
+    *rows = (size_t)PQntuples(r);
+    for (int i = 0; i < PQntuples(r); i++) {
+        struct store_user u = {0};
+        snprintf(u.name, sizeof u.name, "%s", PQgetvalue(r, i, 0));
+        snprintf(u.pw_hash, sizeof u.pw_hash, "%s", PQgetvalue(r, i, 1));
+        snprintf(u.token_hash, sizeof u.token_hash, "%s", PQgetvalue(r, i, 2));
+        u.clearance = atoi(PQgetvalue(r, i, 3));
+        u.can_write = PQgetvalue(r, i, 4)[0] == 't';
+        if (fn(ctx, &u))
+            break;
+    }
+    PQclear(r);
+    return ERR_OK;
+}
+
+static int copy_user(void *ctx, const struct store_user *u)
+{
+    *(struct store_user *)ctx = *u;
+    return 1;
+}
+
+static int pg_get_user(struct store *base, const char *name, const char *token_hash,
                        struct store_user *out)
 {
-    (void)name, (void)token_hash, (void)out;
-    return missing(s, "reading users");
+    struct pg_store *s = pg(base);
+    size_t rows = 0;
+    int code = user_rows(s, name ? "SELECT name, pw_hash, token_hash, clearance, can_write"
+                                   " FROM users WHERE name = $1"
+                                 : "SELECT name, pw_hash, token_hash, clearance, can_write"
+                                   " FROM users WHERE token_hash = $1",
+                         name ? name : token_hash, copy_user, out, &rows);
+    if (code == ERR_OK && rows == 0) {
+        snprintf(s->base.err, sizeof s->base.err, "%s: no such user", s->where);
+        code = ERR_NOTFOUND;
+    }
+    return code;
 }
 
-static int pg_list_users(struct store *s, store_user_fn fn, void *ctx)
+static int pg_list_users(struct store *base, store_user_fn fn, void *ctx)
 {
-    (void)fn, (void)ctx;
-    return missing(s, "listing users");
+    size_t rows;
+    return user_rows(pg(base), "SELECT name, pw_hash, token_hash, clearance, can_write"
+                               " FROM users ORDER BY name", NULL, fn, ctx, &rows);
 }
 
-static int pg_remove_user(struct store *s, const char *name)
+static int pg_remove_user(struct store *base, const char *name)
 {
-    (void)name;
-    return missing(s, "removing users");
+    struct pg_store *s = pg(base);
+    const char *p[1] = {name};
+    PGresult *r = run(s, "removing a user", "DELETE FROM users WHERE name = $1", 1, p);
+    if (!r)
+        return ERR_DB;
+    bool none = strcmp(PQcmdTuples(r), "0") == 0;
+    PQclear(r);
+    if (none) {
+        snprintf(s->base.err, sizeof s->base.err, "%s: no user %s", s->where, name);
+        return ERR_NOTFOUND;
+    }
+    return ERR_OK;
 }
 
 static const struct store_ops pg_ops = {

@@ -1,7 +1,7 @@
 # postgres.sh - the PostgreSQL backend, so far (issue 7): it connects to
 # a throwaway cluster, creates the schema once at the current version,
-# counts, and refuses what it cannot do yet with nothing written; an
-# unreachable server is named. Skipped (exit 77) without PostgreSQL 15,
+# counts, keeps the server's users, and refuses what it cannot do yet
+# with nothing written; an unreachable server is named. Skipped (exit 77) without PostgreSQL 15,
 # unless SITREP_PG_REQUIRED is set (CI sets it).
 . "$SITREP_SOURCE_DIR/tests/cli/lib.inc"
 
@@ -33,6 +33,23 @@ run ingest --db "$uri" "$SITREP_SOURCE_DIR/examples/kabul-airport-bombing.txt"
 expect_rc 1 "ingest is refused for now"
 expect_err "storing documents is not in sitrep's PostgreSQL backend yet" "saying what is missing"
 expect_eq "$(psql 'SELECT count(*) FROM documents')" 0 "and nothing was written"
+
+# the server's users live there too
+printf 'analyst-password\n' | "$SITREP" user --db "$uri" add analyst --clearance amber --write \
+    --password-stdin >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 0 "a user is added"
+expect_out "^token: [0-9a-f]{64}$" "with a token shown once"
+printf 'other-password\n' | "$SITREP" user --db "$uri" add reader --clearance green \
+    --password-stdin >/dev/null 2>&1
+run user --db "$uri" list; expect_rc 0 "users are listed"
+expect_out "^analyst +amber +read, write$" "the writer with its clearance"
+expect_out "^reader +green +read$" "and the reader"
+expect_eq "$(psql "SELECT count(*) FROM users WHERE pw_hash LIKE '\$argon2id\$%'")" 2 \
+    "passwords are stored as Argon2id hashes"
+run user --db "$uri" remove reader; expect_rc 0 "a user is removed"
+run user --db "$uri" remove reader; expect_rc 1 "removing an unknown user fails"
+expect_err "no user reader" "naming it"
+expect_eq "$(psql 'SELECT count(*) FROM users')" 1 "one user is left"
 
 run stats --db "postgresql://analyst:secret@127.0.0.1:1/sitrep?connect_timeout=3"
 expect_rc 1 "an unreachable server"

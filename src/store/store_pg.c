@@ -4,8 +4,8 @@
  * when it cannot), the schema at the current version with the same
  * tables, keys and indexes as the SQLite backend (full text by a
  * generated tsvector where SQLite has FTS5), transactions, looking up a
- * document, the server's users, counts, the generation and a consistency
- * check. The other
+ * document, the server's users, STIX objects as imported, counts, the
+ * generation and a consistency check. The other
  * operations answer ERR_UNSUPPORTED naming themselves, so a command that
  * needs one fails cleanly with nothing written. Every statement is a
  * constant with parameters ($1...): no SQL is built from input. */
@@ -388,31 +388,76 @@ static int pg_search(struct store *s, const struct store_filter *f, store_hit_fn
     return missing(s, "full-text search");
 }
 
-static int pg_put_stix(struct store *s, const struct store_stix *o, bool *added)
+/* ---- STIX objects ------------------------------------------------------------- */
+
+static int pg_put_stix(struct store *base, const struct store_stix *o, bool *added)
 {
-    (void)o;
-    *added = false;
-    return missing(s, "storing STIX objects");
+    char tlp[16];
+    snprintf(tlp, sizeof tlp, "%d", o->tlp);
+    const char *p[8] = {o->id, o->version ? o->version : "", o->type, tlp,
+                        o->known ? "true" : "false", o->json, o->own ? "true" : "false",
+                        o->share_with};
+    PGresult *r = run(pg(base), "storing a STIX object",
+                      "INSERT INTO stix_objects(id, version, type, tlp, known, json, date_added,"
+                      " own, share_with) VALUES($1, $2, $3, $4::integer, $5::boolean, $6,"
+                      " to_char(clock_timestamp() AT TIME ZONE 'UTC',"
+                      " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), $7::boolean, $8)"
+                      " ON CONFLICT(id, version) DO NOTHING", 8, p);
+    if (added)
+        *added = r && strcmp(PQcmdTuples(r), "0") != 0;
+    int code = r ? ERR_OK : ERR_DB;
+    PQclear(r);
+    return code;
 }
 
-static int pg_query_stix(struct store *s, int max_tlp, store_stix_fn fn, void *ctx)
+static int pg_query_stix(struct store *base, int max_tlp, store_stix_fn fn, void *ctx)
 {
-    (void)max_tlp, (void)fn, (void)ctx;
-    return missing(s, "reading STIX objects");
+    char level[16];
+    snprintf(level, sizeof level, "%d", max_tlp - 1);
+    const char *p[1] = {max_tlp > 0 ? level : NULL};
+    PGresult *r = run(pg(base), "reading STIX objects",
+                      "SELECT id, version, type, tlp, known, json, date_added, own, share_with"
+                      " FROM stix_objects WHERE $1::integer IS NULL OR tlp <= $1::integer"
+                      " ORDER BY seq", 1, p);
+    if (!r)
+        return ERR_DB;
+    for (int i = 0; i < PQntuples(r); i++) {
+        struct store_stix o = {
+            .id = PQgetvalue(r, i, 0),
+            .version = PQgetvalue(r, i, 1),
+            .type = PQgetvalue(r, i, 2),
+            .tlp = atoi(PQgetvalue(r, i, 3)),
+            .known = PQgetvalue(r, i, 4)[0] == 't',
+            .json = PQgetvalue(r, i, 5),
+            .date_added = PQgetvalue(r, i, 6),
+            .own = PQgetvalue(r, i, 7)[0] == 't',
+            .share_with = PQgetisnull(r, i, 8) ? NULL : PQgetvalue(r, i, 8),
+        };
+        if (fn(ctx, &o))
+            break;
+    }
+    PQclear(r);
+    return ERR_OK;
 }
 
-static int pg_delete_stix(struct store *s, const char *id, const char *version, size_t *deleted)
+static int pg_delete_stix(struct store *base, const char *id, const char *version,
+                          size_t *deleted)
 {
-    (void)id, (void)version;
-    *deleted = 0;
-    return missing(s, "deleting STIX objects");
+    const char *p[2] = {id, version};
+    PGresult *r = run(pg(base), "deleting a STIX object",
+                      "DELETE FROM stix_objects WHERE id = $1 AND NOT own"
+                      " AND ($2::text IS NULL OR version = $2::text)", 2, p);
+    *deleted = r ? (size_t)strtoull(PQcmdTuples(r), NULL, 10) : 0;
+    int code = r ? ERR_OK : ERR_DB;
+    PQclear(r);
+    return code;
 }
 
 /* ---- users ------------------------------------------------------------------- */
 
 static int pg_put_user(struct store *base, const struct store_user *u)
 {
-    char clearance[8];
+    char clearance[16];
     snprintf(clearance, sizeof clearance, "%d", u->clearance);
     const char *p[5] = {u->name, u->pw_hash, u->token_hash, clearance,
                         u->can_write ? "true" : "false"};

@@ -51,6 +51,15 @@ run user --db "$uri" remove reader; expect_rc 1 "removing an unknown user fails"
 expect_err "no user reader" "naming it"
 expect_eq "$(psql 'SELECT count(*) FROM users')" 1 "one user is left"
 
+# STIX objects from partners
+run import --db "$uri" "$SITREP_SOURCE_DIR/fuzz/corpus/stix/bundle.json"; expect_rc 0 "a STIX bundle is imported"
+n=$(psql 'SELECT count(*) FROM stix_objects')
+[ "$n" -gt 0 ] && pass "its $n objects are stored" || fail "no STIX object stored"
+run import --db "$uri" "$SITREP_SOURCE_DIR/fuzz/corpus/stix/bundle.json"; expect_rc 0 "imported again"
+expect_eq "$(psql 'SELECT count(*) FROM stix_objects')" "$n" "without duplicates"
+expect_eq "$(psql "SELECT count(*) FROM stix_objects WHERE date_added ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$'")" "$n" \
+    "each with its date_added as TAXII writes it"
+
 run stats --db "postgresql://analyst:secret@127.0.0.1:1/sitrep?connect_timeout=3"
 expect_rc 1 "an unreachable server"
 expect_err "cannot connect to PostgreSQL at postgresql://\*\*\*@127.0.0.1:1/sitrep" "is named"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/alloc.h"
+#include "../store/store.h"
 
 const char *const trend_measure_names[TM__COUNT] = {"incidents", "killed", "injured",
                                                     "kidnapped", "detained"};
@@ -223,4 +224,43 @@ void trend_sparkline(const long long *v, size_t n, char *out, size_t cap)
         len += k;
     }
     out[len] = '\0';
+}
+
+const char *const trend_by_names[3] = {"week", "month", "year"};
+const char *const trend_split_names[4] = {"none", "group", "country", "type"};
+
+bool trend_by_parse(const char *name, enum trend_by *out)
+{
+    for (int i = 0; i < 3; i++)
+        if (strcmp(name, trend_by_names[i]) == 0) {
+            *out = (enum trend_by)i;
+            return true;
+        }
+    return false;
+}
+
+bool trend_split_parse(const char *name, enum trend_split *out)
+{
+    for (int i = 0; i < 4; i++)
+        if (strcmp(name, trend_split_names[i]) == 0) {
+            *out = (enum trend_split)i;
+            return true;
+        }
+    return false;
+}
+
+int trend_add_incident(void *feed, const struct incident *in)
+{
+    const struct trend_feed *f = feed;
+    enum trend_split split = f->split;
+    const char *key = "all";
+    if (split == TREND_SPLIT_GROUP)
+        key = in->actor_group ? in->actor_group : "unattributed";
+    else if (split == TREND_SPLIT_COUNTRY)
+        key = in->country[0] ? in->country : "unknown";
+    else if (split == TREND_SPLIT_TYPE)
+        key = in->type;
+    long long tolls[4] = {in->killed, in->injured, in->kidnapped, in->detained};
+    trend_add(f->t, key, in->date, tolls);
+    return 0;
 }

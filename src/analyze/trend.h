@@ -15,6 +15,17 @@
 
 enum trend_by { TREND_WEEK, TREND_MONTH, TREND_YEAR };
 
+/* What makes a series: one for all incidents, or one per group, country
+ * or type. */
+enum trend_split { TREND_SPLIT_NONE, TREND_SPLIT_GROUP, TREND_SPLIT_COUNTRY, TREND_SPLIT_TYPE };
+
+extern const char *const trend_by_names[3];    /* "week", "month", "year" */
+extern const char *const trend_split_names[4]; /* "none", "group", "country", "type" */
+
+/* A name of those lists; false for another. */
+bool trend_by_parse(const char *name, enum trend_by *out);
+bool trend_split_parse(const char *name, enum trend_split *out);
+
 /* What is counted per period. */
 enum trend_measure { TM_INCIDENTS, TM_KILLED, TM_INJURED, TM_KIDNAPPED, TM_DETAINED, TM__COUNT };
 
@@ -57,6 +68,17 @@ void trend_date_of(long days, char out[11]);
 /* Counts an incident of the series key at date with its tolls (negative:
  * unknown, counted as 0). */
 void trend_add(struct trend *t, const char *key, const char *date, const long long tolls[4]);
+
+/* A trend fed from a store query: trend_add_incident() is the callback
+ * of store_query_incidents(), with a struct trend_feed as its context. It
+ * adds the incident to its series under split ("unattributed" and
+ * "unknown" for no group or country) and returns 0. */
+struct trend_feed {
+    struct trend *t;
+    enum trend_split split;
+};
+struct incident;
+int trend_add_incident(void *feed, const struct incident *in);
 
 /* Lays the series on the periods; series are sorted by incidents, most
  * first, then by key. */

@@ -12,30 +12,6 @@
 #include "core/jsonw.h"
 #include "store/store.h"
 
-enum split { SPLIT_NONE, SPLIT_GROUP, SPLIT_COUNTRY, SPLIT_TYPE };
-
-struct collect {
-    struct trend *t;
-    enum split split;
-};
-
-static int on_incident(void *ctx, const struct incident *in)
-{
-    struct collect *c = ctx;
-    const char *key = "all";
-    if (c->split == SPLIT_GROUP)
-        key = in->actor_group ? in->actor_group : "unattributed";
-    else if (c->split == SPLIT_COUNTRY)
-        key = in->country[0] ? in->country : "unknown";
-    else if (c->split == SPLIT_TYPE)
-        key = in->type;
-    long long tolls[4] = {in->killed, in->injured, in->kidnapped, in->detained};
-    trend_add(c->t, key, in->date, tolls);
-    return 0;
-}
-
-static const char *const by_names[] = {"week", "month", "year"};
-
 static void print_table(const struct trend *t, FILE *out)
 {
     char a[16], b[16];
@@ -45,11 +21,11 @@ static void print_table(const struct trend *t, FILE *out)
     }
     trend_period_name(t->by, t->first, a, sizeof a);
     trend_period_name(t->by, t->last, b, sizeof b);
-    fprintf(out, "incidents by %s, %s to %s (%zu %ss)", by_names[t->by], a, b, t->n_periods,
-            by_names[t->by]);
+    fprintf(out, "incidents by %s, %s to %s (%zu %ss)", trend_by_names[t->by], a, b, t->n_periods,
+            trend_by_names[t->by]);
     if (t->imprecise)
         fprintf(out, "; %lld left out (no date, or less precise than a %s)", t->imprecise,
-                by_names[t->by]);
+                trend_by_names[t->by]);
     size_t shown = t->n_periods > 60 ? 60 : t->n_periods;
     static const char *const upper[] = {"WEEK", "MONTH", "YEAR"};
     fprintf(out, "\n\n%-16s %9s %8s %8s %9s %8s  INCIDENTS PER %s%s\n", "SERIES", "INCIDENTS",
@@ -104,7 +80,7 @@ static void print_json(const struct trend *t, FILE *out)
     jw_init(&w, &b);
     jw_obj_begin(&w);
     jw_key(&w, "by");
-    jw_str(&w, by_names[t->by]);
+    jw_str(&w, trend_by_names[t->by]);
     jw_key(&w, "periods");
     jw_arr_begin(&w);
     for (size_t p = 0; p < t->n_periods; p++) {
@@ -163,7 +139,7 @@ int cmd_trends(int argc, char **argv)
     const char *db = NULL;
     char cc[3] = "";
     enum trend_by by = TREND_MONTH;
-    enum split split = SPLIT_NONE;
+    enum trend_split split = TREND_SPLIT_NONE;
     int fmt = 0; /* 0 table, 1 csv, 2 json */
     int c;
     optind = 1;
@@ -172,18 +148,11 @@ int cmd_trends(int argc, char **argv)
         switch (c) {
         case 'd': db = optarg; break;
         case 'b':
-            if (strcmp(optarg, "week") == 0) by = TREND_WEEK;
-            else if (strcmp(optarg, "month") == 0) by = TREND_MONTH;
-            else if (strcmp(optarg, "year") == 0) by = TREND_YEAR;
-            else
+            if (!trend_by_parse(optarg, &by))
                 return cli_usage_error("trends", "--by is week, month or year, not '%s'", optarg);
             break;
         case 'p':
-            if (strcmp(optarg, "none") == 0) split = SPLIT_NONE;
-            else if (strcmp(optarg, "group") == 0) split = SPLIT_GROUP;
-            else if (strcmp(optarg, "country") == 0) split = SPLIT_COUNTRY;
-            else if (strcmp(optarg, "type") == 0) split = SPLIT_TYPE;
-            else
+            if (!trend_split_parse(optarg, &split))
                 return cli_usage_error("trends", "--split is none, group, country or type, "
                                                  "not '%s'", optarg);
             break;
@@ -213,9 +182,9 @@ int cmd_trends(int argc, char **argv)
     int rc = store_fuse(s, NULL);
     struct trend t;
     trend_init(&t, by);
-    struct collect col = {&t, split};
+    struct trend_feed feed = {&t, split};
     if (rc == ERR_OK)
-        rc = store_query_incidents(s, &f, on_incident, &col);
+        rc = store_query_incidents(s, &f, trend_add_incident, &feed);
     if (rc != ERR_OK) {
         fprintf(stderr, "sitrep: %s: %s\n", path, store_errmsg(s));
         trend_free(&t);

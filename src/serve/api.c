@@ -1030,26 +1030,6 @@ static void post_document(struct api *a, const struct taxii_request *rq,
 
 /* ---- trends and alerts --------------------------------------------------------- */
 
-struct gather {
-    struct trend *t;
-    const char *split;
-};
-
-static int on_trend(void *ctx, const struct incident *in)
-{
-    struct gather *g = ctx;
-    const char *key = "all";
-    if (g->split && strcmp(g->split, "group") == 0)
-        key = in->actor_group ? in->actor_group : "unattributed";
-    else if (g->split && strcmp(g->split, "country") == 0)
-        key = in->country[0] ? in->country : "unknown";
-    else if (g->split && strcmp(g->split, "type") == 0)
-        key = in->type;
-    long long tolls[4] = {in->killed, in->injured, in->kidnapped, in->detained};
-    trend_add(g->t, key, in->date, tolls);
-    return 0;
-}
-
 static void trends(struct api *a, const struct taxii_request *rq, const struct store_user *u,
                    struct taxii_response *rs)
 {
@@ -1061,35 +1041,30 @@ static void trends(struct api *a, const struct taxii_request *rq, const struct s
     f.offset = 0;
     const char *by = q(rq, "by"), *split = q(rq, "split");
     enum trend_by tb = TREND_MONTH;
-    if (by && strcmp(by, "week") == 0)
-        tb = TREND_WEEK;
-    else if (by && strcmp(by, "year") == 0)
-        tb = TREND_YEAR;
-    else if (by && strcmp(by, "month") != 0) {
+    enum trend_split ts = TREND_SPLIT_NONE;
+    if (by && !trend_by_parse(by, &tb)) {
         taxii_error(rs, 400, "Bad by", "by is week, month or year.");
         return;
     }
-    if (split && strcmp(split, "none") != 0 && strcmp(split, "group") != 0 &&
-        strcmp(split, "country") != 0 && strcmp(split, "type") != 0) {
+    if (split && !trend_split_parse(split, &ts)) {
         taxii_error(rs, 400, "Bad split", "split is none, group, country or type.");
         return;
     }
     struct trend t;
     trend_init(&t, tb);
-    struct gather g = {&t, split};
-    int rc = store_query_incidents(a->s, &f, on_trend, &g);
+    struct trend_feed feed = {&t, ts};
+    int rc = store_query_incidents(a->s, &f, trend_add_incident, &feed);
     trend_finish(&t);
     if (rc != ERR_OK) {
         trend_free(&t);
         taxii_error(rs, 500, "Store error", "The store could not be read.");
         return;
     }
-    static const char *const by_names[] = {"week", "month", "year"};
     struct jw w;
     jw_init(&w, &rs->body);
     jw_obj_begin(&w);
     jw_key(&w, "by");
-    jw_str(&w, by_names[tb]);
+    jw_str(&w, trend_by_names[tb]);
     jw_key(&w, "periods");
     jw_arr_begin(&w);
     for (size_t p = 0; p < t.n_periods; p++) {

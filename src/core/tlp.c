@@ -1,6 +1,7 @@
 /* tlp.c - TLP 2.0 levels (tlp.h). */
 #include "tlp.h"
 
+#include <string.h>
 #include <strings.h>
 
 static const char *const names[TLP__COUNT] = {"clear", "green", "amber", "amber+strict", "red"};
@@ -45,4 +46,24 @@ const char *tlp_label(enum tlp t)
 const char *tlp_marking_id(enum tlp t)
 {
     return t >= 0 && t < TLP__COUNT ? markings[t] : markings[TLP_RED];
+}
+
+bool tlp_list_has(const char *list, const char *item)
+{
+    size_t n = strlen(item);
+    for (const char *p = list; p && *p;) {
+        const char *e = strchr(p, ',');
+        size_t k = e ? (size_t)(e - p) : strlen(p);
+        if (k == n && strncmp(p, item, n) == 0)
+            return true;
+        p = e ? e + 1 : NULL;
+    }
+    return false;
+}
+
+bool tlp_visible(int level, const char *share_with, int clearance, const char *user)
+{
+    if (level > clearance)
+        return false;
+    return level < TLP_RED || tlp_list_has(share_with, user);
 }

@@ -22,4 +22,12 @@ const char *tlp_label(enum tlp t);
 /* The id of the OASIS TLP 2.0 STIX marking definition of the level. */
 const char *tlp_marking_id(enum tlp t);
 
+/* Is item one of the names of a comma-separated list ("a,b", as a red
+ * distribution is written)? A NULL list holds none. */
+bool tlp_list_has(const char *list, const char *item);
+
+/* May a user of this clearance (enum tlp) see what is marked level with
+ * this distribution? TLP:RED only when cleared for red and named on it. */
+bool tlp_visible(int level, const char *share_with, int clearance, const char *user);
+
 #endif

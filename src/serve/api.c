@@ -279,16 +279,8 @@ struct sources {
 static int on_source(void *ctx, const struct store_report *r)
 {
     struct sources *s = ctx;
-    if (r->tlp > s->u->clearance)
+    if (!tlp_visible(r->tlp, r->share_with, s->u->clearance, s->u->name))
         return 0;
-    if (r->tlp == TLP_RED) {
-        char needle[80];
-        snprintf(needle, sizeof needle, ",%s,", s->u->name);
-        char hay[600];
-        snprintf(hay, sizeof hay, ",%s,", r->share_with ? r->share_with : "");
-        if (!strstr(hay, needle))
-            return 0;
-    }
     struct jw *w = s->w;
     jw_obj_begin(w);
     jw_key(w, "doc"); jw_str(w, r->e->doc);

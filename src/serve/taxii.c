@@ -230,15 +230,10 @@ struct items {
     const char *user;
 };
 
-static bool in_list(const char *list, const char *s);
-
-/* May the user see an object of this level and distribution? TLP:RED
- * only when cleared for red and named on its distribution. */
+/* May the user see an object of this level and distribution? */
 static bool visible(const struct items *it, int tlp, const char *share_with)
 {
-    if (tlp > it->clearance)
-        return false;
-    return tlp < TLP_RED || (share_with && in_list(share_with, it->user));
+    return tlp_visible(tlp, share_with, it->clearance, it->user);
 }
 
 static int collect(void *ctx, const struct store_stix *o)
@@ -274,20 +269,6 @@ static void items_free(struct items *it)
     free(it->v);
 }
 
-/* Is s one of the comma-separated values of list? */
-static bool in_list(const char *list, const char *s)
-{
-    size_t n = strlen(s);
-    for (const char *p = list; p && *p;) {
-        const char *e = strchr(p, ',');
-        size_t k = e ? (size_t)(e - p) : strlen(p);
-        if (k == n && strncmp(p, s, n) == 0)
-            return true;
-        p = e ? e + 1 : NULL;
-    }
-    return false;
-}
-
 /* Applies the filters of the request to the items (id: the object of the
  * URL, or NULL); keeps[i] says which pass. */
 static bool filter(const struct taxii_request *rq, const struct items *it, const char *id,
@@ -300,15 +281,15 @@ static bool filter(const struct taxii_request *rq, const struct items *it, const
     const char *spec = rq->query(rq->ctx, "match[spec_version]");
     if (!version)
         version = versions_endpoint ? "all" : "last";
-    if (spec && !in_list(spec, "2.1")) {
+    if (spec && !tlp_list_has(spec, "2.1")) {
         for (size_t i = 0; i < it->n; i++)
             keep[i] = false;
         return true;
     }
     for (size_t i = 0; i < it->n; i++) {
         const struct item *x = &it->v[i];
-        keep[i] = (!id || strcmp(x->id, id) == 0) && (!ids || in_list(ids, x->id)) &&
-                  (!types || in_list(types, x->type)) &&
+        keep[i] = (!id || strcmp(x->id, id) == 0) && (!ids || tlp_list_has(ids, x->id)) &&
+                  (!types || tlp_list_has(types, x->type)) &&
                   (!after || strcmp(x->date_added, after) > 0);
     }
     if (strcmp(version, "all") == 0)
@@ -318,7 +299,7 @@ static bool filter(const struct taxii_request *rq, const struct items *it, const
         if (!keep[i])
             continue;
         if (!first && !last) { /* timestamps */
-            keep[i] = in_list(version, it->v[i].version);
+            keep[i] = tlp_list_has(version, it->v[i].version);
             continue;
         }
         for (size_t j = 0; j < it->n && keep[i]; j++)
@@ -616,11 +597,11 @@ static void delete_object(struct taxii *t, const struct taxii_request *rq,
     bool seen = false, own = false;
     for (size_t i = 0; i < it.n; i++)
         if (strcmp(it.v[i].id, id) == 0 && (!version || strcmp(version, "all") == 0 ||
-                                            in_list(version, it.v[i].version))) {
+                                            tlp_list_has(version, it.v[i].version))) {
             seen = true;
             own |= it.v[i].own;
         }
-    if (!seen || (spec && !in_list(spec, "2.1"))) {
+    if (!seen || (spec && !tlp_list_has(spec, "2.1"))) {
         items_free(&it);
         taxii_error(rs, 404, "Not found", "No such object in this collection.");
         return;
@@ -637,7 +618,7 @@ static void delete_object(struct taxii *t, const struct taxii_request *rq,
         rc = store_delete_stix(t->s, id, NULL, &deleted);
     } else {
         for (size_t i = 0; i < it.n && rc == ERR_OK; i++)
-            if (strcmp(it.v[i].id, id) == 0 && in_list(version, it.v[i].version)) {
+            if (strcmp(it.v[i].id, id) == 0 && tlp_list_has(version, it.v[i].version)) {
                 size_t d = 0;
                 rc = store_delete_stix(t->s, id, it.v[i].version, &d);
                 deleted += d;

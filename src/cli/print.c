@@ -173,15 +173,6 @@ void print_incidents_begin(struct printer *p)
     }
 }
 
-static void json_count(struct jw *w, const char *key, long long v)
-{
-    jw_key(w, key);
-    if (v < 0)
-        jw_null(w);
-    else
-        jw_int(w, v);
-}
-
 /* A toll with its range when the sources differ: "292 (125-323)". */
 static void range_cell(char *out, size_t n, long long v, long long lo, long long hi)
 {
@@ -217,35 +208,7 @@ void print_incident(struct printer *p, const struct incident *in)
         struct jw w;
         buf_init(&b, 0);
         jw_init(&w, &b);
-        jw_obj_begin(&w);
-        jw_key(&w, "id"); jw_str(&w, in->uid);
-        jw_key(&w, "type"); jw_str(&w, in->type);
-        jw_key(&w, "method"); jw_str(&w, in->method);
-        jw_key(&w, "actor"); jw_str(&w, in->actor);
-        jw_key(&w, "actor_group"); jw_str(&w, in->actor_group);
-        jw_key(&w, "target"); jw_str(&w, in->target);
-        jw_key(&w, "country"); jw_str(&w, in->country[0] ? in->country : NULL);
-        jw_key(&w, "place"); jw_str(&w, in->place);
-        jw_key(&w, "lat");
-        in->has_coords ? jw_double(&w, in->lat) : jw_null(&w);
-        jw_key(&w, "lon");
-        in->has_coords ? jw_double(&w, in->lon) : jw_null(&w);
-        jw_key(&w, "date"); jw_str(&w, in->date[0] ? in->date : NULL);
-        json_count(&w, "killed", in->killed);
-        json_count(&w, "killed_min", in->killed_min);
-        json_count(&w, "killed_max", in->killed_max);
-        json_count(&w, "injured", in->injured);
-        json_count(&w, "injured_min", in->injured_min);
-        json_count(&w, "injured_max", in->injured_max);
-        json_count(&w, "kidnapped", in->kidnapped);
-        json_count(&w, "detained", in->detained);
-        jw_key(&w, "sources"); jw_int(&w, in->sources);
-        jw_key(&w, "reports"); jw_int(&w, in->reports);
-        jw_key(&w, "first_reported"); jw_str(&w, in->first_reported);
-        jw_key(&w, "last_reported"); jw_str(&w, in->last_reported);
-        jw_key(&w, "background"); jw_bool(&w, in->background);
-        jw_key(&w, "tlp"); jw_str(&w, tlp_name((enum tlp)in->tlp));
-        jw_obj_end(&w);
+        incident_write_json(&w, in);
         buf_putc(&b, '\n');
         fwrite(b.data, 1, b.len, p->out);
         buf_free(&b);

@@ -184,3 +184,11 @@ void jw_raw(struct jw *w, const char *json, size_t n)
     sep(w);
     buf_append(w->out, json, n);
 }
+
+void jw_count(struct jw *w, long long v)
+{
+    if (v < 0)
+        jw_null(w);
+    else
+        jw_int(w, v);
+}

@@ -34,6 +34,7 @@ void jw_int(struct jw *w, long long v);
 void jw_double(struct jw *w, double v);              /* non-finite writes null */
 void jw_bool(struct jw *w, bool v);
 void jw_null(struct jw *w);
+void jw_count(struct jw *w, long long v);            /* a count: negative (unknown) writes null */
 /* Writes n bytes of JSON the caller vouches for as one value. */
 void jw_raw(struct jw *w, const char *json, size_t n);
 /* Escapes s (n bytes) as the inside of a JSON string and appends it. */

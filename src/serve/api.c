@@ -161,40 +161,32 @@ static bool filter_of(const struct taxii_request *rq, const struct store_user *u
 
 /* ---- JSON of what the store holds -------------------------------------------- */
 
-static void count(struct jw *w, const char *key, long long v)
+/* An event as the `extract` record, as the next value of w. */
+static void event_value(struct jw *w, const struct event *e)
 {
-    jw_key(w, key);
-    if (v < 0)
-        jw_null(w);
-    else
-        jw_int(w, v);
+    struct buf b;
+    buf_init(&b, 0);
+    event_write_json(&b, e); /* one line, with its newline */
+    if (b.len && b.data[b.len - 1] == '\n')
+        b.len--;
+    jw_raw(w, b.data, b.len);
+    buf_free(&b);
 }
 
-static void incident_json(struct jw *w, const struct incident *in)
+/* Ends a page of up to `want` rows (n were seen, one more than want when
+ * there is a next page) opened as {"key": [ : the array, then "next",
+ * the cursor of the next page or null. */
+static void page_end(struct jw *w, long long n, long long want, long long offset)
 {
-    jw_obj_begin(w);
-    jw_key(w, "id"); jw_str(w, in->uid);
-    jw_key(w, "type"); jw_str(w, in->type);
-    jw_key(w, "method"); jw_str(w, in->method);
-    jw_key(w, "actor"); jw_str(w, in->actor);
-    jw_key(w, "actor_group"); jw_str(w, in->actor_group);
-    jw_key(w, "target"); jw_str(w, in->target);
-    jw_key(w, "country"); jw_str(w, in->country[0] ? in->country : NULL);
-    jw_key(w, "place"); jw_str(w, in->place);
-    jw_key(w, "lat");
-    in->has_coords ? jw_double(w, in->lat) : jw_null(w);
-    jw_key(w, "lon");
-    in->has_coords ? jw_double(w, in->lon) : jw_null(w);
-    jw_key(w, "date"); jw_str(w, in->date[0] ? in->date : NULL);
-    count(w, "killed", in->killed);
-    count(w, "killed_min", in->killed_min);
-    count(w, "killed_max", in->killed_max);
-    count(w, "injured", in->injured);
-    count(w, "kidnapped", in->kidnapped);
-    count(w, "detained", in->detained);
-    jw_key(w, "sources"); jw_int(w, in->sources);
-    jw_key(w, "background"); jw_bool(w, in->background);
-    jw_key(w, "tlp"); jw_str(w, tlp_name((enum tlp)in->tlp));
+    jw_arr_end(w);
+    jw_key(w, "next");
+    if (n > want) {
+        char next[24];
+        snprintf(next, sizeof next, "%lld", offset + want);
+        jw_str(w, next);
+    } else {
+        jw_null(w);
+    }
     jw_obj_end(w);
 }
 
@@ -209,7 +201,7 @@ static int on_incident(void *ctx, const struct incident *in)
 {
     struct page *p = ctx;
     if (p->limit <= 0 || p->n < p->limit)
-        incident_json(p->w, in);
+        incident_write_json(p->w, in);
     p->n++;
     return 0;
 }
@@ -221,13 +213,7 @@ static int on_event(void *ctx, const struct event *e)
         p->n++;
         return 0;
     }
-    struct buf b;
-    buf_init(&b, 0);
-    event_write_json(&b, e); /* one line, with its newline */
-    if (b.len && b.data[b.len - 1] == '\n')
-        b.len--;
-    jw_raw(p->w, b.data, b.len);
-    buf_free(&b);
+    event_value(p->w, e);
     p->n++;
     return 0;
 }
@@ -255,16 +241,7 @@ static void listing(struct api *a, const struct taxii_request *rq, const struct 
         taxii_error(rs, 500, "Store error", "The store could not be read.");
         return;
     }
-    jw_arr_end(&w);
-    jw_key(&w, "next");
-    if (p.n > want) {
-        char next[24];
-        snprintf(next, sizeof next, "%lld", f.offset + want);
-        jw_str(&w, next);
-    } else {
-        jw_null(&w);
-    }
-    jw_obj_end(&w);
+    page_end(&w, p.n, want, f.offset);
     rs->status = 200;
 }
 
@@ -290,13 +267,7 @@ static int on_source(void *ctx, const struct store_report *r)
     jw_key(w, "published"); jw_str(w, r->published);
     jw_key(w, "tlp"); jw_str(w, tlp_name((enum tlp)r->tlp));
     jw_key(w, "event");
-    struct buf b;
-    buf_init(&b, 0);
-    event_write_json(&b, r->e);
-    if (b.len && b.data[b.len - 1] == '\n')
-        b.len--;
-    jw_raw(w, b.data, b.len);
-    buf_free(&b);
+    event_value(w, r->e);
     struct doc *d = NULL;
     if (s->with_text && store_get_document(s->with_text, r->doc_hash, &d) == ERR_OK && d) {
         jw_key(w, "text");
@@ -384,16 +355,7 @@ static void search(struct api *a, const struct taxii_request *rq, const struct s
         taxii_error(rs, 500, "Store error", "The store could not be searched.");
         return;
     }
-    jw_arr_end(&w);
-    jw_key(&w, "next");
-    if (p.n > want) {
-        char next[24];
-        snprintf(next, sizeof next, "%lld", f.offset + want);
-        jw_str(&w, next);
-    } else {
-        jw_null(&w);
-    }
-    jw_obj_end(&w);
+    page_end(&w, p.n, want, f.offset);
     rs->status = 200;
 }
 
@@ -844,7 +806,7 @@ static void group_profile(struct api *a, const char *key, const struct taxii_req
     jw_key(&w, "recent");
     jw_arr_begin(&w);
     for (size_t i = 0; i < p->n_recent; i++)
-        incident_json(&w, &p->recent[i]);
+        incident_write_json(&w, &p->recent[i]);
     jw_arr_end(&w);
     jw_key(&w, "financing");
     jw_arr_begin(&w);
@@ -924,15 +886,8 @@ static int post_doc(void *ctx, struct doc *d)
         jw_key(w, "tlp"); jw_str(w, tlp_name(ps->tlp));
         jw_key(w, "events");
         jw_arr_begin(w);
-        for (size_t i = 0; i < events.n; i++) {
-            struct buf b;
-            buf_init(&b, 0);
-            event_write_json(&b, &events.v[i]);
-            if (b.len && b.data[b.len - 1] == '\n')
-                b.len--;
-            jw_raw(w, b.data, b.len);
-            buf_free(&b);
-        }
+        for (size_t i = 0; i < events.n; i++)
+            event_value(w, &events.v[i]);
         jw_arr_end(w);
         jw_obj_end(w);
     }

@@ -11,6 +11,8 @@
 
 #include "../core/bytes.h"
 #include "../core/err.h"
+#include "../core/jsonw.h"
+#include "../core/tlp.h"
 
 /* Copies a message into the caller's error buffer, when there is one. */
 static void set_errbuf(char *errbuf, size_t errlen, const char *msg)
@@ -248,4 +250,37 @@ void store_doc_hash(const char *text, size_t len, char out[33])
 int store_generation(struct store *s, long long *out)
 {
     return s->ops->generation(s, out);
+}
+
+void incident_write_json(struct jw *w, const struct incident *in)
+{
+    jw_obj_begin(w);
+    jw_key(w, "id"); jw_str(w, in->uid);
+    jw_key(w, "type"); jw_str(w, in->type);
+    jw_key(w, "method"); jw_str(w, in->method);
+    jw_key(w, "actor"); jw_str(w, in->actor);
+    jw_key(w, "actor_group"); jw_str(w, in->actor_group);
+    jw_key(w, "target"); jw_str(w, in->target);
+    jw_key(w, "country"); jw_str(w, in->country[0] ? in->country : NULL);
+    jw_key(w, "place"); jw_str(w, in->place);
+    jw_key(w, "lat");
+    in->has_coords ? jw_double(w, in->lat) : jw_null(w);
+    jw_key(w, "lon");
+    in->has_coords ? jw_double(w, in->lon) : jw_null(w);
+    jw_key(w, "date"); jw_str(w, in->date[0] ? in->date : NULL);
+    jw_key(w, "killed"); jw_count(w, in->killed);
+    jw_key(w, "killed_min"); jw_count(w, in->killed_min);
+    jw_key(w, "killed_max"); jw_count(w, in->killed_max);
+    jw_key(w, "injured"); jw_count(w, in->injured);
+    jw_key(w, "injured_min"); jw_count(w, in->injured_min);
+    jw_key(w, "injured_max"); jw_count(w, in->injured_max);
+    jw_key(w, "kidnapped"); jw_count(w, in->kidnapped);
+    jw_key(w, "detained"); jw_count(w, in->detained);
+    jw_key(w, "sources"); jw_int(w, in->sources);
+    jw_key(w, "reports"); jw_int(w, in->reports);
+    jw_key(w, "first_reported"); jw_str(w, in->first_reported);
+    jw_key(w, "last_reported"); jw_str(w, in->last_reported);
+    jw_key(w, "background"); jw_bool(w, in->background);
+    jw_key(w, "tlp"); jw_str(w, tlp_name((enum tlp)in->tlp));
+    jw_obj_end(w);
 }

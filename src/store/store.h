@@ -218,6 +218,11 @@ int store_pg_open(const char *uri, struct store **out, char *errbuf, size_t errl
 
 /* Opens (creating and migrating as needed) the store at uri. On failure
  * *out is NULL and, when errbuf is given, it holds the reason. */
+/* An incident as one JSON object, the record of `sitrep incidents
+ * --format jsonl` and of the API (unknown counts are null). */
+struct jw;
+void incident_write_json(struct jw *w, const struct incident *in);
+
 int store_open(const char *uri, struct store **out, char *errbuf, size_t errlen);
 void store_close(struct store *s); /* NULL is ok */
 int store_begin(struct store *s);

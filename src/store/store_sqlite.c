@@ -609,6 +609,18 @@ static void bind_str(sqlite3_stmt *st, int i, const char *v, int *rc)
                 : sqlite3_bind_null(st, i);
 }
 
+/* Binds parameter i to the FTS5 expression of a filter's words (NULL:
+ * no words, no filter); match holds it until the statement is reset,
+ * then the caller frees it. */
+static void bind_text_filter(sqlite3_stmt *st, int i, const char *words, struct buf *match,
+                             int *rc)
+{
+    buf_init(match, 0);
+    if (words)
+        fts_match(words, match);
+    bind_str(st, i, match->len ? match->data : NULL, rc);
+}
+
 static void bind_int(sqlite3_stmt *st, int i, long long v, int *rc)
 {
     if (*rc == SQLITE_OK)
@@ -926,13 +938,7 @@ static int sq_query_events(struct store *base, const struct store_filter *f,
     bind_str(st, 9, f->red_user, &rc);
     bind_int(st, 10, f->offset > 0 ? f->offset : 0, &rc);
     struct buf match;
-    buf_init(&match, 0);
-    if (f->text) {
-        fts_match(f->text, &match);
-        bind_str(st, 11, match.len ? match.data : NULL, &rc);
-    } else {
-        bind_str(st, 11, NULL, &rc);
-    }
+    bind_text_filter(st, 11, f->text, &match, &rc);
     if (rc != SQLITE_OK) {
         code = fail(s, "querying events");
         goto out;
@@ -1352,13 +1358,7 @@ static int sq_query_incidents(struct store *base, const struct store_filter *f,
     bind_str(st, 9, f->red_user, &rc);
     bind_int(st, 10, f->offset > 0 ? f->offset : 0, &rc);
     struct buf match;
-    buf_init(&match, 0);
-    if (f->text) {
-        fts_match(f->text, &match);
-        bind_str(st, 11, match.len ? match.data : NULL, &rc);
-    } else {
-        bind_str(st, 11, NULL, &rc);
-    }
+    bind_text_filter(st, 11, f->text, &match, &rc);
     if (rc != SQLITE_OK) {
         code = fail(s, "querying incidents");
         goto out;

@@ -92,9 +92,7 @@ bool cli_report_input(enum ingest_level level, const char *source, const char *m
 /* Dates on the command line: YYYY, YYYY-MM or YYYY-MM-DD, and real. */
 static int check_date(const char *cmd, const char *opt, const char *arg)
 {
-    struct date d;
-    size_t n = strlen(arg);
-    if ((n != 4 && n != 7 && n != 10) || !date_parse_iso(arg, &d))
+    if (!date_is_iso(arg))
         return cli_usage_error(cmd, "%s wants a date YYYY, YYYY-MM or YYYY-MM-DD, not '%s'",
                                opt, arg);
     return EXIT_OK;

@@ -346,3 +346,10 @@ bool date_find(const struct tokens *tk, const char *text, size_t first, size_t l
     }
     return false;
 }
+
+bool date_is_iso(const char *s)
+{
+    struct date d;
+    size_t n = strlen(s);
+    return (n == 4 || n == 7 || n == 10) && date_parse_iso(s, &d);
+}

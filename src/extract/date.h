@@ -23,6 +23,7 @@ bool date_valid(int y, int m, int d);
 long date_days(int y, int m, int d);     /* days since 1970-01-01 */
 void date_from_days(long days, struct date *out);
 bool date_parse_iso(const char *s, struct date *out); /* YYYY[-MM[-DD]] */
+bool date_is_iso(const char *s); /* s is all of a valid YYYY, YYYY-MM or YYYY-MM-DD */
 void date_format(const struct date *dt, char out[11]); /* "" when none */
 int date_month(const char *word);        /* 1..12, or 0: "july", "jul", "sept" */
 

@@ -93,13 +93,6 @@ static const char *q(const struct taxii_request *rq, const char *key)
     return v && *v ? v : NULL;
 }
 
-static bool iso_date(const char *s)
-{
-    struct date d;
-    size_t n = strlen(s);
-    return (n == 4 || n == 7 || n == 10) && date_parse_iso(s, &d);
-}
-
 /* The filter of the query (and the user's clearance); false with a 400
  * in rs when a value is wrong. */
 static bool filter_of(const struct taxii_request *rq, const struct store_user *u,
@@ -116,7 +109,7 @@ static bool filter_of(const struct taxii_request *rq, const struct store_user *u
         return false;
     }
     const char *country = q(rq, "country");
-    if ((f->since && !iso_date(f->since)) || (f->until && !iso_date(f->until))) {
+    if ((f->since && !date_is_iso(f->since)) || (f->until && !date_is_iso(f->until))) {
         taxii_error(rs, 400, "Bad date", "since and until are YYYY, YYYY-MM or YYYY-MM-DD.");
         return false;
     }

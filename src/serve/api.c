@@ -645,40 +645,6 @@ static int by_count(const void *a, const void *b)
     return x->n < y->n ? 1 : x->n > y->n ? -1 : strcmp(x->key, y->key);
 }
 
-static char *dup_or_null(const char *s)
-{
-    return s ? xstrdup(s) : NULL;
-}
-
-static void incident_copy(struct incident *to, const struct incident *from)
-{
-    *to = *from;
-    to->uid = dup_or_null(from->uid);
-    to->type = dup_or_null(from->type);
-    to->method = dup_or_null(from->method);
-    to->actor = dup_or_null(from->actor);
-    to->actor_group = dup_or_null(from->actor_group);
-    to->target = dup_or_null(from->target);
-    to->place = dup_or_null(from->place);
-    to->first_reported = dup_or_null(from->first_reported);
-    to->last_reported = dup_or_null(from->last_reported);
-    to->share_with = dup_or_null(from->share_with);
-}
-
-static void incident_drop(struct incident *in)
-{
-    free(in->uid);
-    free(in->type);
-    free(in->method);
-    free(in->actor);
-    free(in->actor_group);
-    free(in->target);
-    free(in->place);
-    free(in->first_reported);
-    free(in->last_reported);
-    free(in->share_with);
-}
-
 static int on_profile_incident(void *ctx, const struct incident *in)
 {
     struct profile *p = ctx;
@@ -694,7 +660,7 @@ static int on_profile_incident(void *ctx, const struct incident *in)
     if (at >= PROFILE_RECENT)
         return 0;
     if (p->n_recent == PROFILE_RECENT)
-        incident_drop(&p->recent[--p->n_recent]);
+        incident_clear(&p->recent[--p->n_recent]);
     memmove(&p->recent[at + 1], &p->recent[at], (p->n_recent - at) * sizeof *p->recent);
     incident_copy(&p->recent[at], in);
     p->n_recent++;
@@ -811,7 +777,7 @@ static void group_profile(struct api *a, const char *key, const struct taxii_req
     jw_arr_end(&w);
     jw_obj_end(&w);
     for (size_t i = 0; i < p->n_recent; i++)
-        incident_drop(&p->recent[i]);
+        incident_clear(&p->recent[i]);
     free(p);
     if (rc != ERR_OK) {
         buf_reset(&rs->body);

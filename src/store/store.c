@@ -9,6 +9,7 @@
 #define XXH_STATIC_LINKING_ONLY /* XXH3_state_t on the stack */
 #include <xxhash.h>
 
+#include "../core/alloc.h"
 #include "../core/bytes.h"
 #include "../core/err.h"
 #include "../core/jsonw.h"
@@ -283,4 +284,39 @@ void incident_write_json(struct jw *w, const struct incident *in)
     jw_key(w, "background"); jw_bool(w, in->background);
     jw_key(w, "tlp"); jw_str(w, tlp_name((enum tlp)in->tlp));
     jw_obj_end(w);
+}
+
+void incident_clear(struct incident *in)
+{
+    free(in->uid);
+    free(in->type);
+    free(in->method);
+    free(in->actor);
+    free(in->actor_group);
+    free(in->target);
+    free(in->place);
+    free(in->first_reported);
+    free(in->last_reported);
+    free(in->share_with);
+    memset(in, 0, sizeof *in);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+void incident_copy(struct incident *to, const struct incident *from)
+{
+    *to = *from;
+    to->uid = dup_or_null(from->uid);
+    to->type = dup_or_null(from->type);
+    to->method = dup_or_null(from->method);
+    to->actor = dup_or_null(from->actor);
+    to->actor_group = dup_or_null(from->actor_group);
+    to->target = dup_or_null(from->target);
+    to->place = dup_or_null(from->place);
+    to->first_reported = dup_or_null(from->first_reported);
+    to->last_reported = dup_or_null(from->last_reported);
+    to->share_with = dup_or_null(from->share_with);
 }

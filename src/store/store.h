@@ -218,6 +218,12 @@ int store_pg_open(const char *uri, struct store **out, char *errbuf, size_t errl
 
 /* Opens (creating and migrating as needed) the store at uri. On failure
  * *out is NULL and, when errbuf is given, it holds the reason. */
+/* Frees the strings of an incident a query did not hand out (one that
+ * incident_copy() filled) and zeroes it. */
+void incident_clear(struct incident *in);
+/* A copy of in that owns its strings, to keep past a query's callback. */
+void incident_copy(struct incident *to, const struct incident *from);
+
 /* An incident as one JSON object, the record of `sitrep incidents
  * --format jsonl` and of the API (unknown counts are null). */
 struct jw;

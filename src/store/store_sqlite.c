@@ -1317,21 +1317,6 @@ static void read_incident(sqlite3_stmt *st, struct incident *in)
     in->share_with = col_str(st, 25);
 }
 
-static void incident_clear(struct incident *in)
-{
-    free(in->uid);
-    free(in->type);
-    free(in->method);
-    free(in->actor);
-    free(in->actor_group);
-    free(in->target);
-    free(in->place);
-    free(in->first_reported);
-    free(in->last_reported);
-    free(in->share_with);
-    memset(in, 0, sizeof *in);
-}
-
 /* Hands the incidents that pass the filter to fn, by date (undated
  * last). */
 static int sq_query_incidents(struct store *base, const struct store_filter *f,

@@ -174,14 +174,18 @@ static enum MHD_Result answer_web(struct MHD_Connection *con, const char *url, c
 {
     const struct web_file *f = web_find(url);
     bool get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
-    static const char not_found[] = "{\"title\":\"Not found\",\"http_status\":\"404\"}";
-    static const char not_allowed[] = "{\"title\":\"Method Not Allowed\",\"http_status\":\"405\"}";
     struct MHD_Response *r;
     unsigned status = MHD_HTTP_OK;
-    if (!f || !get) {
-        const char *body = f ? not_allowed : not_found;
-        status = f ? MHD_HTTP_METHOD_NOT_ALLOWED : MHD_HTTP_NOT_FOUND;
-        r = MHD_create_response_from_buffer(strlen(body), (void *)body, MHD_RESPMEM_PERSISTENT);
+    if (!f || !get) { /* a JSON error, as the APIs answer them */
+        struct taxii_response rs = {0};
+        buf_init(&rs.body, 0);
+        if (f)
+            taxii_error(&rs, 405, "Method Not Allowed", "The dashboard is read with GET.");
+        else
+            taxii_error(&rs, 404, "Not found", "No such file.");
+        status = (unsigned)rs.status;
+        r = respond(con, rs.body.data, rs.body.len, false);
+        buf_free(&rs.body);
         if (r)
             MHD_add_response_header(r, "Content-Type", "application/json");
     } else {
